@@ -44,10 +44,10 @@ enum class ChannelKind { webhook, console };
 struct ChannelConfig {
   std::string name;
   ChannelKind kind = ChannelKind::webhook;
-  std::string url;                 // webhook endpoint
-  std::optional<Secret> secret;    // webhook: whsec_ signing secret
+  std::string url;               // webhook endpoint
+  std::optional<Secret> secret;  // webhook: whsec_ signing secret
   std::chrono::milliseconds timeout{15000};
-  std::string path;                // console: file to append to; empty is stdout
+  std::string path;  // console: file to append to; empty is stdout
 };
 
 // [calendar]: holiday sources (the importers come with the calendar work).

@@ -9,9 +9,8 @@ namespace riskwarn {
 // The weather hazards riskwarn assesses.
 enum class Hazard { fog, snowstorm, road_icing, gale, cold_wave };
 
-inline constexpr std::array<Hazard, 5> kAllHazards{Hazard::fog, Hazard::snowstorm,
-                                                   Hazard::road_icing, Hazard::gale,
-                                                   Hazard::cold_wave};
+inline constexpr std::array<Hazard, 5> kAllHazards{
+    Hazard::fog, Hazard::snowstorm, Hazard::road_icing, Hazard::gale, Hazard::cold_wave};
 
 // The English name used in config, JSON and the store: "fog", "snowstorm", ...
 std::string_view to_string(Hazard hazard);

@@ -13,19 +13,19 @@ namespace riskwarn {
 
 // The hourly variables an assessment may read, in canonical units.
 enum class Variable : std::size_t {
-  temperature_c,         // temperature_2m, °C, instantaneous
-  relative_humidity_pct, // relative_humidity_2m, %, instantaneous
-  dew_point_c,           // dew_point_2m, °C, instantaneous
-  visibility_m,          // visibility, m, instantaneous
-  precipitation_mm,      // precipitation, mm, sum over the preceding hour
-  rain_mm,               // rain, mm, sum over the preceding hour
-  showers_mm,            // showers, mm, sum over the preceding hour
-  snowfall_cm,           // snowfall, cm of snow, sum over the preceding hour
-  snow_depth_m,          // snow_depth, m, instantaneous
-  weather_code,          // WMO weather code, instantaneous
-  soil_temperature_c,    // soil_temperature_0cm, °C, instantaneous
-  wind_speed_ms,         // wind_speed_10m, m/s, instantaneous
-  wind_gusts_ms,         // wind_gusts_10m, m/s, maximum of the preceding hour
+  temperature_c,          // temperature_2m, °C, instantaneous
+  relative_humidity_pct,  // relative_humidity_2m, %, instantaneous
+  dew_point_c,            // dew_point_2m, °C, instantaneous
+  visibility_m,           // visibility, m, instantaneous
+  precipitation_mm,       // precipitation, mm, sum over the preceding hour
+  rain_mm,                // rain, mm, sum over the preceding hour
+  showers_mm,             // showers, mm, sum over the preceding hour
+  snowfall_cm,            // snowfall, cm of snow, sum over the preceding hour
+  snow_depth_m,           // snow_depth, m, instantaneous
+  weather_code,           // WMO weather code, instantaneous
+  soil_temperature_c,     // soil_temperature_0cm, °C, instantaneous
+  wind_speed_ms,          // wind_speed_10m, m/s, instantaneous
+  wind_gusts_ms,          // wind_gusts_10m, m/s, maximum of the preceding hour
   count
 };
 
@@ -36,8 +36,8 @@ using Column = std::vector<std::optional<double>>;
 
 // An hourly forecast for one place: consecutive hours with the variables the feed supplied.
 struct HourlySeries {
-  std::vector<TimePoint> times;            // UTC, one per hour, strictly increasing
-  std::chrono::seconds utc_offset{0};      // offset of the feed's local time (for display)
+  std::vector<TimePoint> times;        // UTC, one per hour, strictly increasing
+  std::chrono::seconds utc_offset{0};  // offset of the feed's local time (for display)
   std::array<std::optional<Column>, kVariableCount> columns;  // absent when not supplied
 
   // The column of a variable, or nullptr when the feed did not supply it.

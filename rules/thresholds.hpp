@@ -14,8 +14,8 @@ struct LeadWindows {
 // 大雾: a fog hour has visibility below visibility_max_m, humid air or a fog code, no
 // precipitation; levels by visibility.
 struct FogThresholds {
-  double visibility_max_m = 1000;  // fog exists below this
-  double humidity_min_pct = 90;    // RH at or above, or weather code 45/48
+  double visibility_max_m = 1000;     // fog exists below this
+  double humidity_min_pct = 90;       // RH at or above, or weather code 45/48
   double precipitation_max_mm = 0.1;  // precipitating at or above this
   double yellow_visibility_m = 500;   // yellow below this
   double orange_visibility_m = 200;
@@ -37,10 +37,10 @@ struct SnowstormThresholds {
 
 // 道路结冰: freezing precipitation codes and precipitation on a frozen surface.
 struct RoadIcingThresholds {
-  double surface_max_c = 0;       // surface at or below this is frozen
+  double surface_max_c = 0;  // surface at or below this is frozen
   double precipitation_min_mm = 0.1;
-  int residual_hours = 24;        // residual ice lasts this long after the last icing hour
-  int thaw_hours = 3;             // consecutive hours above surface_max_c that end residual ice
+  int residual_hours = 24;  // residual ice lasts this long after the last icing hour
+  int thaw_hours = 3;       // consecutive hours above surface_max_c that end residual ice
   LeadWindows lead{0, 12, 6, 2};
 };
 
@@ -63,7 +63,7 @@ struct ColdWaveThresholds {
   double yellow_drop_c = 10;  // d24
   double orange_drop_c = 12;
   double red_drop_c = 16;
-  double blue_tmin_c = 4;     // daily minimum at or below
+  double blue_tmin_c = 4;  // daily minimum at or below
   double yellow_tmin_c = 4;
   double orange_tmin_c = 0;
   double red_tmin_c = 0;

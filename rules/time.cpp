@@ -7,11 +7,13 @@ namespace riskwarn {
 namespace {
 
 bool read_int(std::string_view text, std::size_t pos, std::size_t len, int& out) {
-  if (pos + len > text.size()) return false;
+  if (pos + len > text.size())
+    return false;
   const char* first = text.data() + pos;
   const char* last = first + len;
   for (const char* p = first; p != last; ++p) {
-    if (*p < '0' || *p > '9') return false;
+    if (*p < '0' || *p > '9')
+      return false;
   }
   return std::from_chars(first, last, out).ec == std::errc{};
 }
@@ -19,8 +21,8 @@ bool read_int(std::string_view text, std::size_t pos, std::size_t len, int& out)
 // Parses "YYYY-MM-DDTHH:MM" and optionally ":SS"; returns the length consumed or 0.
 std::size_t parse_wall(std::string_view text, std::chrono::sys_seconds& out) {
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  if (text.size() < 16 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') ||
-      text[13] != ':') {
+  if (text.size() < 16 || text[4] != '-' || text[7] != '-' ||
+      (text[10] != 'T' && text[10] != ' ') || text[13] != ':') {
     return 0;
   }
   if (!read_int(text, 0, 4, year) || !read_int(text, 5, 2, month) || !read_int(text, 8, 2, day) ||
@@ -29,13 +31,15 @@ std::size_t parse_wall(std::string_view text, std::chrono::sys_seconds& out) {
   }
   std::size_t used = 16;
   if (text.size() >= 19 && text[16] == ':') {
-    if (!read_int(text, 17, 2, second)) return 0;
+    if (!read_int(text, 17, 2, second))
+      return 0;
     used = 19;
   }
   const std::chrono::year_month_day ymd{std::chrono::year{year},
                                         std::chrono::month{static_cast<unsigned>(month)},
                                         std::chrono::day{static_cast<unsigned>(day)}};
-  if (!ymd.ok() || hour > 23 || minute > 59 || second > 60) return 0;
+  if (!ymd.ok() || hour > 23 || minute > 59 || second > 60)
+    return 0;
   out = std::chrono::sys_days{ymd} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
         std::chrono::seconds{second};
   return used;
@@ -75,16 +79,19 @@ std::optional<TimePoint> parse_local_minutes(std::string_view text,
                                              std::chrono::seconds utc_offset) {
   std::chrono::sys_seconds wall;
   const std::size_t used = parse_wall(text, wall);
-  if (used == 0 || used != text.size()) return std::nullopt;
+  if (used == 0 || used != text.size())
+    return std::nullopt;
   return wall - utc_offset;
 }
 
 std::optional<TimePoint> parse_iso8601(std::string_view text) {
   std::chrono::sys_seconds wall;
   const std::size_t used = parse_wall(text, wall);
-  if (used == 0) return std::nullopt;
+  if (used == 0)
+    return std::nullopt;
   const std::string_view zone = text.substr(used);
-  if (zone == "Z") return wall;
+  if (zone == "Z")
+    return wall;
   int hours = 0, minutes = 0;
   if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' ||
       !read_int(zone, 1, 2, hours) || !read_int(zone, 4, 2, minutes) || hours > 14 ||
@@ -95,6 +102,8 @@ std::optional<TimePoint> parse_iso8601(std::string_view text) {
   return zone[0] == '+' ? wall - offset : wall + offset;
 }
 
-TimePoint floor_hour(TimePoint t) { return std::chrono::floor<std::chrono::hours>(t); }
+TimePoint floor_hour(TimePoint t) {
+  return std::chrono::floor<std::chrono::hours>(t);
+}
 
 }  // namespace riskwarn

@@ -17,7 +17,8 @@ std::string format_local_minutes(TimePoint t, std::chrono::seconds utc_offset);
 std::string format_utc(TimePoint t);
 
 // Parses "YYYY-MM-DDTHH:MM" (no offset) as wall-clock time at the given offset from UTC.
-std::optional<TimePoint> parse_local_minutes(std::string_view text, std::chrono::seconds utc_offset);
+std::optional<TimePoint> parse_local_minutes(std::string_view text,
+                                             std::chrono::seconds utc_offset);
 
 // Parses ISO 8601 with an explicit offset or Z: "2025-12-31T00:15+08:00", "...:00Z".
 std::optional<TimePoint> parse_iso8601(std::string_view text);

@@ -4,9 +4,12 @@ namespace riskwarn::notify {
 
 std::string_view to_string(Outcome outcome) {
   switch (outcome) {
-    case Outcome::delivered: return "delivered";
-    case Outcome::retryable: return "retryable";
-    case Outcome::permanent: return "permanent";
+    case Outcome::delivered:
+      return "delivered";
+    case Outcome::retryable:
+      return "retryable";
+    case Outcome::permanent:
+      return "permanent";
   }
   return "retryable";
 }

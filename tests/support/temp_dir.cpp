@@ -27,7 +27,8 @@ std::filesystem::path TempDir::write(std::string_view name, std::string_view tex
   std::filesystem::create_directories(file.parent_path());
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  if (!out) ADD_FAILURE() << "cannot write " << file;
+  if (!out)
+    ADD_FAILURE() << "cannot write " << file;
   return file;
 }
 
