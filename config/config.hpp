@@ -30,7 +30,8 @@ enum class FeedKind { open_meteo, qweather, cap };
 struct FeedConfig {
   std::string name;
   FeedKind kind = FeedKind::open_meteo;
-  std::string url;  // http(s) base URL, or file:// for the demo and replays
+  std::string url;  // http(s) base URL, or "file://" + a path (relative paths in the config are
+                    // resolved against its directory) for the demo and replays
   std::chrono::milliseconds connect_timeout{10000};
   std::chrono::milliseconds timeout{30000};
   std::size_t max_bytes = 8 * 1024 * 1024;
@@ -50,7 +51,8 @@ struct ChannelConfig {
   std::string path;  // console: file to append to; empty is stdout
 };
 
-// [calendar]: holiday sources (the importers come with the calendar work).
+// [calendar]: holiday sources (the importers come with the calendar work). Every path in the
+// loaded Config that was relative in the file is resolved against the file's directory.
 struct CalendarSources {
   std::vector<std::string> holiday_files;  // holiday-cn JSON
   std::vector<std::string> ics_files;      // iCalendar local events

@@ -19,9 +19,10 @@ struct Diagnostic {
 // "PATH:LINE:COL: message" (":LINE:COL" omitted when unknown).
 std::string to_string(const Diagnostic& diagnostic);
 
-// Where secrets are looked up: $CREDENTIALS_DIRECTORY, passed in so tests need no environment.
+// What loading depends on outside the file, passed in so tests need no environment.
 struct LoadOptions {
-  std::string credentials_directory;
+  std::string credentials_directory;                       // $CREDENTIALS_DIRECTORY; "" when unset
+  std::string zoneinfo_directory = "/usr/share/zoneinfo";  // where county time zones must exist
 };
 
 // The loaded config, or every problem found in it (never only the first).

@@ -35,7 +35,8 @@ struct DeliveryResult {
 // "delivered", "retryable" or "permanent".
 std::string_view to_string(Outcome outcome);
 
-// A delivery channel. send() completes exactly once, on the io_context thread, and never throws.
+// A delivery channel. send() never throws and calls on_done exactly once, on the io_context
+// thread, and never from inside send() itself (completions are posted, as in Asio).
 class Channel {
  public:
   virtual ~Channel() = default;

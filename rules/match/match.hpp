@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-#include "rules/assess/hazard_signal.hpp"
+#include "rules/assess/assessment.hpp"
 #include "rules/match/risk.hpp"
 #include "rules/match/rule.hpp"
 

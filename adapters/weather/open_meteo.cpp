@@ -1,0 +1,353 @@
+#include "adapters/weather/open_meteo.hpp"
+
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "rules/time.hpp"
+
+namespace riskwarn::weather {
+namespace {
+
+using nlohmann::json;
+
+// A unit string Open-Meteo may send and how to reach the canonical unit:
+// canonical = (value + offset) * scale.
+struct Unit {
+  std::string_view name;
+  double offset = 0;
+  double scale = 1;
+};
+
+constexpr std::array<Unit, 2> kTemperatureUnits{{{"°C", 0, 1}, {"°F", -32, 5.0 / 9.0}}};
+constexpr std::array<Unit, 1> kPercentUnits{{{"%", 0, 1}}};
+constexpr std::array<Unit, 2> kMetreUnits{{{"m", 0, 1}, {"ft", 0, 0.3048}}};
+constexpr std::array<Unit, 2> kMillimetreUnits{{{"mm", 0, 1}, {"inch", 0, 25.4}}};
+constexpr std::array<Unit, 2> kCentimetreUnits{{{"cm", 0, 1}, {"inch", 0, 2.54}}};
+constexpr std::array<Unit, 1> kWmoCodeUnits{{{"wmo code", 0, 1}}};
+constexpr std::array<Unit, 4> kWindUnits{
+    {{"m/s", 0, 1}, {"km/h", 0, 1 / 3.6}, {"kn", 0, 1852.0 / 3600.0}, {"mp/h", 0, 0.44704}}};
+
+// An hourly variable riskwarn reads, the column it fills and the units it accepts.
+struct VariableSpec {
+  std::string_view name;
+  Variable variable;
+  std::span<const Unit> units;
+};
+
+const std::array<VariableSpec, 13> kVariables{{
+    {"temperature_2m", Variable::temperature_c, kTemperatureUnits},
+    {"relative_humidity_2m", Variable::relative_humidity_pct, kPercentUnits},
+    {"dew_point_2m", Variable::dew_point_c, kTemperatureUnits},
+    {"visibility", Variable::visibility_m, kMetreUnits},
+    {"precipitation", Variable::precipitation_mm, kMillimetreUnits},
+    {"rain", Variable::rain_mm, kMillimetreUnits},
+    {"showers", Variable::showers_mm, kMillimetreUnits},
+    {"snowfall", Variable::snowfall_cm, kCentimetreUnits},
+    {"snow_depth", Variable::snow_depth_m, kMetreUnits},
+    {"weather_code", Variable::weather_code, kWmoCodeUnits},
+    {"soil_temperature_0cm", Variable::soil_temperature_c, kTemperatureUnits},
+    {"wind_speed_10m", Variable::wind_speed_ms, kWindUnits},
+    {"wind_gusts_10m", Variable::wind_gusts_ms, kWindUnits},
+}};
+
+constexpr std::int64_t kMaxUtcOffsetSeconds = 18 * 3600;
+
+Error failure(std::string what) {
+  return Error{"open-meteo: " + std::move(what)};
+}
+
+// The length of the well-formed UTF-8 sequence at the start of text, or 0 when it is not one.
+std::size_t utf8_sequence_length(std::string_view text) {
+  const auto lead = static_cast<unsigned char>(text[0]);
+  const std::size_t length = lead < 0x80                   ? 1
+                             : lead >= 0xC2 && lead < 0xE0 ? 2
+                             : lead >= 0xE0 && lead < 0xF0 ? 3
+                             : lead >= 0xF0 && lead < 0xF5 ? 4
+                                                           : 0;
+  if (length == 0 || length > text.size())
+    return 0;
+  for (std::size_t i = 1; i < length; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+      return 0;
+  }
+  // Overlong forms, UTF-16 surrogates and code points above U+10FFFF.
+  const auto second = length > 1 ? static_cast<unsigned char>(text[1]) : 0;
+  if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second >= 0xA0) ||
+      (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second >= 0x90)) {
+    return 0;
+  }
+  return length;
+}
+
+// Text from the response made safe and short for a message: at most about max_bytes, control
+// characters and bytes that are not well-formed UTF-8 replaced by '?'.
+std::string excerpt(std::string_view text, std::size_t max_bytes = 64) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size() && out.size() < max_bytes) {
+    const std::size_t length = utf8_sequence_length(text.substr(i));
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (length == 0 || byte < 0x20 || byte == 0x7F) {
+      out += '?';
+      ++i;
+    } else {
+      out += text.substr(i, length);
+      i += length;
+    }
+  }
+  if (i < text.size())
+    out += "...";
+  return out;
+}
+
+// A json exception's description without its "[json.exception.parse_error.101] " prefix.
+std::string_view description(const json::exception& e) {
+  const std::string_view what = e.what();
+  const std::size_t end_of_id = what.find("] ");
+  return end_of_id == std::string_view::npos ? what : what.substr(end_of_id + 2);
+}
+
+std::string in_quotes(std::string_view text) {
+  return "\"" + excerpt(text) + "\"";
+}
+
+std::string type_of(const json& value) {
+  return value.type_name();
+}
+
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+std::size_t find_ignoring_case(std::string_view haystack, std::string_view needle,
+                               std::size_t from = 0) {
+  for (std::size_t i = from; i + needle.size() <= haystack.size(); ++i) {
+    std::size_t k = 0;
+    while (k < needle.size() && lower(haystack[i + k]) == needle[k])
+      ++k;
+    if (k == needle.size())
+      return i;
+  }
+  return std::string_view::npos;
+}
+
+// The error for a body that is markup (a proxy's or server's error page) instead of JSON.
+Error html_page_error(std::string_view body) {
+  const std::size_t tag = find_ignoring_case(body, "<title");
+  const std::size_t open = tag == std::string_view::npos ? tag : body.find('>', tag);
+  const std::size_t close =
+      open == std::string_view::npos ? open : find_ignoring_case(body, "</title", open);
+  if (close == std::string_view::npos) {
+    return failure("response is an HTML page, not JSON");
+  }
+  return failure("response is an HTML page, not JSON (title " +
+                 in_quotes(body.substr(open + 1, close - open - 1)) + ")");
+}
+
+std::string_view trim_leading_space(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  return first == std::string_view::npos ? std::string_view{} : text.substr(first);
+}
+
+// An integral JSON number as int64; nullopt for non-integral, out-of-range or non-numbers.
+std::optional<std::int64_t> as_integer(const json& value) {
+  if (value.is_number_unsigned()) {
+    const auto u = value.get<std::uint64_t>();
+    if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      return std::nullopt;
+    }
+    return static_cast<std::int64_t>(u);
+  }
+  if (value.is_number_integer())
+    return value.get<std::int64_t>();
+  if (value.is_number_float()) {
+    const double d = value.get<double>();
+    if (!std::isfinite(d) || std::trunc(d) != d || std::fabs(d) > 1e15)
+      return std::nullopt;
+    return static_cast<std::int64_t>(d);
+  }
+  return std::nullopt;
+}
+
+Result<std::chrono::seconds> read_utc_offset(const json& root) {
+  const auto it = root.find("utc_offset_seconds");
+  if (it == root.end())
+    return failure("missing utc_offset_seconds");
+  const std::optional<std::int64_t> seconds = as_integer(*it);
+  if (!seconds || *seconds < -kMaxUtcOffsetSeconds || *seconds > kMaxUtcOffsetSeconds) {
+    return failure("utc_offset_seconds must be a whole number of seconds within ±18 h, got " +
+                   excerpt(it->dump()));
+  }
+  return std::chrono::seconds{*seconds};
+}
+
+Result<const json*> read_object(const json& parent, std::string_view key, std::string_view path) {
+  const auto it = parent.find(key);
+  if (it == parent.end())
+    return failure("missing " + std::string{path});
+  if (!it->is_object()) {
+    return failure(std::string{path} + " must be an object, got " + type_of(*it));
+  }
+  return &*it;
+}
+
+Result<std::vector<TimePoint>> read_times(const json& hourly, const json& units,
+                                          std::chrono::seconds utc_offset) {
+  if (const auto unit = units.find("time"); unit != units.end() && *unit != "iso8601") {
+    return failure("hourly_units.time is " + excerpt(unit->dump()) +
+                   "; only \"iso8601\" times are supported");
+  }
+  const auto it = hourly.find("time");
+  if (it == hourly.end())
+    return failure("missing hourly.time");
+  if (!it->is_array())
+    return failure("hourly.time must be an array, got " + type_of(*it));
+  if (it->empty())
+    return failure("hourly.time is empty");
+
+  std::vector<TimePoint> times;
+  times.reserve(it->size());
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& entry = (*it)[i];
+    const std::string where = "hourly.time[" + std::to_string(i) + "]";
+    if (!entry.is_string())
+      return failure(where + " must be a string, got " + type_of(entry));
+    const std::string& text = entry.get_ref<const std::string&>();
+    const std::optional<TimePoint> t = parse_local_minutes(text, utc_offset);
+    if (!t)
+      return failure(where + " " + in_quotes(text) + " is not a time YYYY-MM-DDTHH:MM");
+    if (!times.empty() && *t != times.back() + std::chrono::hours{1}) {
+      return failure(where + " " + in_quotes(text) + " is not one hour after hourly.time[" +
+                     std::to_string(i - 1) + "]");
+    }
+    times.push_back(*t);
+  }
+  return times;
+}
+
+Result<Unit> read_unit(const json& units, const VariableSpec& spec) {
+  const std::string path = "hourly_units." + std::string{spec.name};
+  const auto it = units.find(spec.name);
+  if (it == units.end())
+    return failure("missing " + path + " (hourly." + std::string{spec.name} + " has no unit)");
+  if (!it->is_string())
+    return failure(path + " must be a string, got " + type_of(*it));
+  const std::string& name = it->get_ref<const std::string&>();
+  std::string accepted;
+  for (const Unit& unit : spec.units) {
+    if (unit.name == name)
+      return unit;
+    accepted += (accepted.empty() ? "" : ", ") + std::string{unit.name};
+  }
+  return failure(path + " is " + in_quotes(name) +
+                 ", a unit riskwarn cannot convert (accepted: " + accepted + ")");
+}
+
+Result<Column> read_column(const json& hourly, const json& units, const VariableSpec& spec,
+                           std::size_t hours) {
+  const std::string path = "hourly." + std::string{spec.name};
+  const json& values = hourly.at(spec.name);
+  if (!values.is_array())
+    return failure(path + " must be an array, got " + type_of(values));
+  if (values.size() != hours) {
+    return failure(path + " has " + std::to_string(values.size()) + " values, hourly.time has " +
+                   std::to_string(hours));
+  }
+  Result<Unit> unit = read_unit(units, spec);
+  if (!unit)
+    return unit.error();
+
+  Column column;
+  column.reserve(hours);
+  for (std::size_t i = 0; i < hours; ++i) {
+    const json& value = values[i];
+    if (value.is_null()) {
+      column.emplace_back(std::nullopt);
+      continue;
+    }
+    const std::string where = path + "[" + std::to_string(i) + "]";
+    if (!value.is_number()) {
+      return failure(where + " must be a number or null, got " + type_of(value));
+    }
+    const double number = (value.get<double>() + unit->offset) * unit->scale;
+    if (!std::isfinite(number))
+      return failure(where + " is out of range");
+    column.emplace_back(number);
+  }
+  return column;
+}
+
+Result<json> parse_json(std::string_view body) {
+  const std::string_view start = trim_leading_space(body);
+  if (start.empty())
+    return failure("response body is empty");
+  if (start.front() == '<')
+    return html_page_error(body);
+  try {
+    return json::parse(body.begin(), body.end());
+  } catch (const json::parse_error& e) {
+    return failure("response is not valid JSON (byte " + std::to_string(e.byte) +
+                   "): " + excerpt(description(e), 200));
+  } catch (const json::exception& e) {  // a number too large for a double
+    return failure("response is not valid JSON: " + excerpt(description(e), 200));
+  }
+}
+
+}  // namespace
+
+Result<HourlySeries> parse_open_meteo(std::string_view body) {
+  Result<json> parsed = parse_json(body);
+  if (!parsed)
+    return parsed.error();
+  const json& root = *parsed;
+  if (!root.is_object()) {
+    return failure("response must be a JSON object (one location), got " + type_of(root));
+  }
+  if (const auto flag = root.find("error"); flag != root.end() && *flag == true) {
+    const auto reason = root.find("reason");
+    if (reason == root.end() || !reason->is_string()) {
+      return failure("the API returned an error without a reason");
+    }
+    return failure("the API returned an error: " +
+                   excerpt(reason->get_ref<const std::string&>(), 300));
+  }
+
+  Result<std::chrono::seconds> utc_offset = read_utc_offset(root);
+  if (!utc_offset)
+    return utc_offset.error();
+  Result<const json*> units = read_object(root, "hourly_units", "hourly_units");
+  if (!units)
+    return units.error();
+  Result<const json*> hourly = read_object(root, "hourly", "hourly");
+  if (!hourly)
+    return hourly.error();
+
+  HourlySeries series;
+  series.utc_offset = *utc_offset;
+  Result<std::vector<TimePoint>> times = read_times(**hourly, **units, *utc_offset);
+  if (!times)
+    return times.error();
+  series.times = std::move(times).value();
+
+  for (const VariableSpec& spec : kVariables) {
+    if (!(*hourly)->contains(spec.name))
+      continue;
+    Result<Column> column = read_column(**hourly, **units, spec, series.times.size());
+    if (!column)
+      return column.error();
+    series.columns[static_cast<std::size_t>(spec.variable)] = std::move(column).value();
+  }
+  return series;
+}
+
+}  // namespace riskwarn::weather

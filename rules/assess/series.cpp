@@ -1,0 +1,20 @@
+#include "rules/assess/series.hpp"
+
+namespace riskwarn {
+
+std::optional<double> value_at(const Column* column, std::size_t hour) {
+  if (column == nullptr || hour >= column->size())
+    return std::nullopt;
+  return (*column)[hour];
+}
+
+HourlySeries shift_series(HourlySeries series, TimePoint first_hour) {
+  if (series.times.empty())
+    return series;
+  const auto offset = first_hour - series.times.front();
+  for (TimePoint& t : series.times)
+    t += offset;
+  return series;
+}
+
+}  // namespace riskwarn
