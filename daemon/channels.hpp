@@ -7,7 +7,8 @@
 
 namespace riskwarn {
 
-// Builds one delivery channel for each [channels.NAME] of the config.
+// Builds one delivery channel for each [channels.NAME] of the config. Throws
+// std::invalid_argument naming the channel (never its secret) when one cannot be built.
 dispatch::ChannelSet make_channels(const config::Config& config, boost::asio::io_context& io,
                                    http::HttpClient& client, const Clock& clock);
 

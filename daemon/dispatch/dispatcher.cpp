@@ -10,9 +10,11 @@ namespace riskwarn::dispatch {
 Dispatcher::Dispatcher(boost::asio::io_context& io, store::Store& store, const Clock& clock)
     : io_(io), store_(store), clock_(clock), timer_(io) {}
 
-void Dispatcher::configure(ChannelSet channels, RetryPolicy policy) {
+void Dispatcher::configure(ChannelSet channels, RetryPolicy policy,
+                           std::map<std::string, std::string> county_names) {
   channels_ = std::move(channels);
   policy_ = policy;
+  county_names_ = std::move(county_names);
 }
 
 void Dispatcher::on_idle(std::function<void(bool drained)> handler) {
@@ -73,7 +75,9 @@ void Dispatcher::send(const store::PendingNotification& notification) {
   const notify::OutgoingMessage message{
       .idempotency_id = notification.idempotency_id,
       .county_code = notification.county,
-      .county_name = notification.county,
+      .county_name = county_names_.contains(notification.county)
+                         ? county_names_.at(notification.county)
+                         : notification.county,
       .role = notification.role,
       .department = notification.department,
       .text = notification.text,

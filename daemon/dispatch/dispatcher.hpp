@@ -26,8 +26,10 @@ class Dispatcher {
  public:
   Dispatcher(boost::asio::io_context& io, store::Store& store, const Clock& clock);
 
-  // Replaces the channels and the retry policy (at start and on reload).
-  void configure(ChannelSet channels, RetryPolicy policy);
+  // Replaces the channels, the retry policy and the county names shown in messages (at start
+  // and on reload).
+  void configure(ChannelSet channels, RetryPolicy policy,
+                 std::map<std::string, std::string> county_names = {});
 
   // Looks for due notifications now (after a commit, a completed send, or a timer).
   void wake();
@@ -52,6 +54,7 @@ class Dispatcher {
   const Clock& clock_;
   boost::asio::steady_timer timer_;
   ChannelSet channels_;
+  std::map<std::string, std::string> county_names_;
   RetryPolicy policy_;
   std::mt19937_64 random_{std::random_device{}()};
   std::set<std::int64_t> in_flight_;

@@ -34,6 +34,13 @@ dispatch::RetryPolicy retry_policy(const config::Config& config) {
   return policy;
 }
 
+std::map<std::string, std::string> county_names(const config::Config& config) {
+  std::map<std::string, std::string> names;
+  for (const config::County& county : config.counties)
+    names[county.code] = county.name;
+  return names;
+}
+
 }  // namespace
 
 Service::Service(ServiceOptions options, std::shared_ptr<const config::Config> config)
@@ -62,9 +69,10 @@ void Service::install(std::shared_ptr<const config::Config> config) {
   county_offsets_ = std::move(offsets);
   config_ = std::move(config);
   set_log_level(options_.log_level.value_or(config_->daemon.log_level));
-  if (dispatcher_) {
-    dispatcher_->configure(make_channels(*config_, io_, *http_, clock_), retry_policy(*config_));
-  }
+}
+
+void Service::configure_dispatcher(dispatch::ChannelSet channels) {
+  dispatcher_->configure(std::move(channels), retry_policy(*config_), county_names(*config_));
 }
 
 int Service::run() {
@@ -73,7 +81,7 @@ int Service::run() {
   store_ = store::Store::open(state_dir);
   http_ = std::make_unique<http::HttpClient>(io_);
   dispatcher_ = std::make_unique<dispatch::Dispatcher>(io_, *store_, clock_);
-  dispatcher_->configure(make_channels(*config_, io_, *http_, clock_), retry_policy(*config_));
+  configure_dispatcher(make_channels(*config_, io_, *http_, clock_));
   dispatcher_->on_idle([this](bool drained) {
     if (options_.once && once_poll_done_ && drained)
       stop(0);
@@ -124,10 +132,19 @@ void Service::reload() {
     return;
   }
   auto fresh = std::make_shared<const config::Config>(std::get<config::Config>(std::move(loaded)));
+  dispatch::ChannelSet channels;
+  try {
+    channels = make_channels(*fresh, io_, *http_, clock_);
+  } catch (const std::exception& error) {
+    spdlog::error("reload failed: {}; still running the previous configuration", error.what());
+    notifier_.ready("reload failed; running the previous configuration");
+    return;
+  }
   if (state_directory(*fresh) != state_directory(*config_)) {
     spdlog::warn("reload: state_dir changed; it takes effect at the next restart");
   }
   install(std::move(fresh));
+  configure_dispatcher(std::move(channels));
   spdlog::info("configuration reloaded from {}", options_.config_path);
   notifier_.ready("configuration reloaded; polling " + std::to_string(config_->counties.size()) +
                   " counties");

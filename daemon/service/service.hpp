@@ -40,6 +40,7 @@ class Service {
 
  private:
   void install(std::shared_ptr<const config::Config> config);
+  void configure_dispatcher(dispatch::ChannelSet channels);
   void wait_for_signal();
   void on_signal(int signal);
   void reload();

@@ -62,6 +62,25 @@ TEST_F(Lifecycle, ReadyThenStoppingAndExitZeroOnSigterm) {
   EXPECT_NE(daemon.stdout_text().find("大雾橙色预警"), std::string::npos) << daemon.stdout_text();
 }
 
+TEST_F(Lifecycle, WatchdogPingsWhileLoopAndDatabaseAnswer) {
+  Environment watchdog = env();
+  watchdog["WATCHDOG_USEC"] = "200000";  // ping every 100 ms
+  Process daemon(RISKWARND_PATH, {"--config", config_.string()}, watchdog);
+  ASSERT_TRUE(notify_.wait_for("READY=1", 10s)) << daemon.stderr_text();
+  EXPECT_TRUE(notify_.wait_for_count("WATCHDOG=1", 3, 10s));
+  ASSERT_TRUE(daemon.send_signal(SIGTERM));
+  EXPECT_EQ(daemon.wait_for_exit(15s), 0) << daemon.stderr_text();
+}
+
+TEST_F(Lifecycle, NoWatchdogPingsUnlessSystemdAsks) {
+  Process daemon(RISKWARND_PATH, {"--config", config_.string()}, env());
+  ASSERT_TRUE(notify_.wait_for("READY=1", 10s)) << daemon.stderr_text();
+  ASSERT_TRUE(daemon.wait_for_stderr("poll:", 10s)) << daemon.stderr_text();
+  ASSERT_TRUE(daemon.send_signal(SIGTERM));
+  EXPECT_EQ(daemon.wait_for_exit(15s), 0) << daemon.stderr_text();
+  EXPECT_EQ(notify_.count("WATCHDOG=1"), 0u);
+}
+
 TEST_F(Lifecycle, SigintAlsoDrainsAndExitsZero) {
   Process daemon(RISKWARND_PATH, {"--config", config_.string()}, env());
   ASSERT_TRUE(notify_.wait_for("READY=1", 10s)) << daemon.stderr_text();
@@ -113,7 +132,8 @@ TEST_F(Lifecycle, CheckConfigReportsEveryErrorWithPositionAndExitsTwo) {
 TEST_F(Lifecycle, CheckConfigAcceptsTheExamples) {
   // county.toml reads its secrets as systemd credentials, as the unit file provides them.
   dir_.write("credentials/riskwarn_qweather-key", "0123456789abcdef\n");
-  dir_.write("credentials/riskwarn_duty-webhook-secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\n");
+  dir_.write("credentials/riskwarn_duty-webhook-secret",
+             "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\n");
   const Environment credentials{{"CREDENTIALS_DIRECTORY", (dir_.path() / "credentials").string()}};
   for (const char* example : {"demo.toml", "county.toml"}) {
     const std::string path = std::string(RISKWARN_SOURCE_DIR) + "/config/examples/" + example;
