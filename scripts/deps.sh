@@ -9,7 +9,7 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libpugixml-dev libsystemd-dev libssl-dev
   libgtest-dev libgmock-dev
   clang clang-format clang-tidy libclang-rt-14-dev
-  systemd
+  systemd python3
 )
 
 missing=()

@@ -29,7 +29,7 @@ TEST(StoreThread, RunPostsTheResultToTheGivenExecutor) {
         return db.pending_count();
       },
       io.get_executor(),
-      [&](Result<int> result) {
+      [&](const Result<int>& result) {
         done_thread = std::this_thread::get_id();
         ASSERT_TRUE(result.ok()) << result.error().message;
         pending = *result;
@@ -48,7 +48,7 @@ TEST(StoreThread, ExceptionInATaskBecomesAnError) {
   std::optional<std::string> message;
   store->run<int>([](Database&) -> int { throw std::runtime_error("disk on fire"); },
                   io.get_executor(),
-                  [&](Result<int> result) {
+                  [&](const Result<int>& result) {
                     ASSERT_FALSE(result.ok());
                     message = result.error().message;
                   });
@@ -92,7 +92,7 @@ TEST(StoreThread, DestructorRunsEveryQueuedTask) {
             cycle.notifications.push_back(to_traffic_police(0, "sms"));
             return db.commit_cycle(cycle, at_hour(19));
           },
-          io.get_executor(), [](Result<CommitSummary>) {});
+          io.get_executor(), [](const Result<CommitSummary>&) {});
     }
   }
   EXPECT_EQ(count_rows(dir.path() / "riskwarn.db", "SELECT count(*) FROM alerts"), kCycles);
