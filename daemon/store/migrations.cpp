@@ -1,21 +1,11 @@
 #include "daemon/store/migrations.hpp"
 
-#include <array>
 #include <stdexcept>
 #include <string>
-
-#include "daemon/store/migrations/0001_initial.hpp"
 
 namespace riskwarn::store {
 
 namespace {
-
-// The schema's history. To change the schema, add daemon/store/migrations/NNNN_<what>.hpp
-// holding the SQL as a raw string and append one line here with the next version number.
-// Never edit or reorder a migration that has shipped: databases in the field already ran it.
-constexpr std::array kMigrations{
-    Migration{1, "initial", migrations::k0001Initial},
-};
 
 int user_version(Connection& connection) {
   Statement statement(connection, "PRAGMA user_version");
@@ -41,11 +31,11 @@ void apply(Connection& connection, const Migration& migration) {
 }  // namespace
 
 std::span<const Migration> all_migrations() {
-  return kMigrations;
+  return embedded_migrations();
 }
 
 int latest_schema_version() {
-  return kMigrations.back().version;
+  return embedded_migrations().back().version;
 }
 
 int migrate(Connection& connection, const std::filesystem::path& path) {
@@ -63,7 +53,7 @@ int migrate(Connection& connection, const std::filesystem::path& path) {
                              " holds tables but no riskwarn schema version; it is not a "
                              "riskwarn database");
   }
-  for (const Migration& migration : kMigrations) {
+  for (const Migration& migration : embedded_migrations()) {
     if (migration.version <= found) {
       continue;
     }

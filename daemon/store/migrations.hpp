@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "daemon/store/sqlite.hpp"
 
@@ -14,6 +15,11 @@ struct Migration {
   std::string_view name;
   std::string_view sql;
 };
+
+// The schema's history, compiled in from daemon/store/migrations/NNNN_<name>.sql (see
+// embed_migrations.cmake), oldest first. To change the schema, add the next NNNN file; never edit
+// or reorder a migration that has shipped, because databases in the field already ran it.
+const std::vector<Migration>& embedded_migrations();
 
 // Every migration, oldest first; all_migrations()[i].version == i + 1.
 std::span<const Migration> all_migrations();

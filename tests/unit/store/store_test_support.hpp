@@ -4,8 +4,11 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include "daemon/store/records.hpp"
 #include "daemon/store/sqlite.hpp"

@@ -1,13 +1,6 @@
-#pragma once
-
-#include <string_view>
-
-namespace riskwarn::store::migrations {
-
-// Schema version 1: alerts and their changes, the notification outbox with its delivery
-// attempts, acknowledgements, the append-only audit log and per-feed polling state.
-// Instants are INTEGER unix seconds, UTC.
-inline constexpr std::string_view k0001Initial = R"sql(
+-- Schema version 1: alerts and their changes, the notification outbox with its delivery
+-- attempts, acknowledgements, the append-only audit log and per-feed polling state.
+-- Instants are INTEGER unix seconds, UTC.
 CREATE TABLE alerts (
   id          INTEGER PRIMARY KEY,
   county      TEXT    NOT NULL,
@@ -122,6 +115,3 @@ CREATE TABLE feed_state (
   last_error           TEXT,
   PRIMARY KEY (feed, county)
 ) STRICT, WITHOUT ROWID;
-)sql";
-
-}  // namespace riskwarn::store::migrations
