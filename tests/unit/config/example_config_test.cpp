@@ -16,7 +16,8 @@ class ExampleConfig : public ::testing::Test {
  protected:
   void SetUp() override {
     environment_.add_credential("riskwarn_qweather-key", "0123456789abcdef\n");
-    environment_.add_credential("riskwarn_duty-webhook-secret", std::string(test::kWebhookSecret) + "\n");
+    environment_.add_credential("riskwarn_duty-webhook-secret",
+                                std::string(test::kWebhookSecret) + "\n");
     const std::string path = std::string(RISKWARN_SOURCE_DIR) + "/config/examples/county.toml";
     LoadResult result = load_config(path, environment_.options());
     if (auto* diagnostics = std::get_if<std::vector<Diagnostic>>(&result)) {
