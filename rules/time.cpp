@@ -54,7 +54,7 @@ std::string format_local_minutes(TimePoint t, std::chrono::seconds utc_offset) {
   const std::chrono::hh_mm_ss hms{local - day};
   const long offset_minutes = static_cast<long>(utc_offset.count() / 60);
   const long abs_minutes = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  char buf[48];
+  char buf[96];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld%c%02ld:%02ld",
                 static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                 static_cast<unsigned>(ymd.day()), static_cast<long>(hms.hours().count()),
@@ -67,7 +67,7 @@ std::string format_utc(TimePoint t) {
   const auto day = std::chrono::floor<std::chrono::days>(t);
   const std::chrono::year_month_day ymd{day};
   const std::chrono::hh_mm_ss hms{t - day};
-  char buf[32];
+  char buf[96];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
                 static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),

@@ -427,7 +427,8 @@ void Database::record_attempt(std::int64_t notification_id, const AttemptRecord&
       .run();
 
   const std::string_view state = delivered ? "delivered" : dead ? "dead" : "pending";
-  const std::optional<TimePoint> next = delivered || dead ? std::nullopt : attempt.next_attempt_at;
+  std::optional<TimePoint> next;
+  if (!delivered && !dead) next = attempt.next_attempt_at;
   const std::optional<std::string_view> error =
       delivered ? std::nullopt : std::optional<std::string_view>(attempt.detail);
   const std::optional<TimePoint> delivered_at =
@@ -437,8 +438,8 @@ void Database::record_attempt(std::int64_t notification_id, const AttemptRecord&
       .run();
 
   Json detail = {{"attempt", number}, {"outcome", attempt.outcome}, {"detail", attempt.detail}};
-  if (next) {
-    detail["next_attempt_at"] = format_utc(*next);
+  if (!delivered && !dead && attempt.next_attempt_at) {
+    detail["next_attempt_at"] = format_utc(*attempt.next_attempt_at);
   }
   const std::string_view kind = delivered ? "notification.delivered"
                                 : dead    ? "notification.dead"
@@ -485,6 +486,17 @@ void Database::save_feed_state(const FeedState& state) {
       .query(state.feed, state.county, state.etag, state.last_modified,
              unix_seconds(state.last_success_at), state.consecutive_failures, state.last_error)
       .run();
+  transaction.commit();
+}
+
+void Database::save_feed_states(const std::vector<FeedState>& states) {
+  Transaction transaction(connection_);
+  for (const FeedState& state : states) {
+    upsert_feed_state_
+        .query(state.feed, state.county, state.etag, state.last_modified,
+               unix_seconds(state.last_success_at), state.consecutive_failures, state.last_error)
+        .run();
+  }
   transaction.commit();
 }
 
