@@ -53,6 +53,7 @@ Service::Service(ServiceOptions options, std::shared_ptr<const config::Config> c
 
 Service::~Service() {
   dispatcher_.reset();
+  poller_.reset();
   http_.reset();
   store_.reset();
 }
@@ -80,11 +81,12 @@ int Service::run() {
   std::filesystem::create_directories(state_dir);
   store_ = store::Store::open(state_dir);
   http_ = std::make_unique<http::HttpClient>(io_);
+  poller_ = std::make_unique<cycle::FeedPoller>(io_, *http_, *store_);
   dispatcher_ = std::make_unique<dispatch::Dispatcher>(io_, *store_, clock_);
   configure_dispatcher(make_channels(*config_, io_, *http_, clock_));
   dispatcher_->on_idle([this](bool drained) {
     if (options_.once && once_poll_done_ && drained)
-      stop(0);
+      stop(exit_status_);
   });
   spdlog::info("riskwarnd started: {} counties, {} feeds, {} channels, state in {}",
                config_->counties.size(), config_->feeds.size(), config_->channels.size(),
@@ -158,9 +160,12 @@ void Service::start_poll() {
   const TimePoint now = clock_.now();
   auto config = config_;
   auto offsets = county_offsets_;
-  cycle::poll_all(*http_, config, now, [this, config, offsets, now](cycle::PollResult poll) {
+  poller_->poll(config, now, [this, config, offsets, now](cycle::PollResult poll) {
     if (poll.feed_failures > 0) {
-      spdlog::warn("poll: {} feed request(s) failed", poll.feed_failures);
+      spdlog::warn(
+          "poll: {} of {} feed request(s) failed; {} county(ies) assessed on their last "
+          "good observations",
+          poll.feed_failures, poll.requests, poll.stale_counties.size());
     }
     store_->run<cycle::CommitOutcome>(
         [config, offsets, poll = std::move(poll), now](store::Database& db) {
@@ -170,6 +175,8 @@ void Service::start_poll() {
         [this](Result<cycle::CommitOutcome> outcome) {
           if (!outcome) {
             spdlog::error("poll: cannot record the cycle: {}", outcome.error().message);
+            if (options_.once)
+              exit_status_ = 1;
             on_poll_committed("last poll could not be recorded");
             return;
           }
@@ -231,6 +238,7 @@ void Service::stop(int exit_status) {
   poll_timer_.cancel();
   watchdog_timer_.cancel();
   dispatcher_->stop();
+  poller_->cancel();
   drain(std::chrono::steady_clock::now() + kDrainDeadline);
 }
 

@@ -11,6 +11,7 @@
 #include "adapters/http/http_client.hpp"
 #include "config/config.hpp"
 #include "daemon/clock.hpp"
+#include "daemon/cycle/poll_cycle.hpp"
 #include "daemon/dispatch/dispatcher.hpp"
 #include "daemon/service/notifier.hpp"
 #include "daemon/store/store.hpp"
@@ -20,7 +21,7 @@ namespace riskwarn::service {
 // How the process was started.
 struct ServiceOptions {
   std::string config_path;
-  bool once = false;                     // one cycle, deliver everything, exit
+  bool once = false;  // one cycle, deliver everything, exit (1 if the cycle could not be recorded)
   std::optional<std::string> log_level;  // the command line's level wins over the config's
   std::string credentials_directory;     // $CREDENTIALS_DIRECTORY
 };
@@ -62,6 +63,7 @@ class Service {
   boost::asio::steady_timer watchdog_timer_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<http::HttpClient> http_;
+  std::unique_ptr<cycle::FeedPoller> poller_;
   std::unique_ptr<dispatch::Dispatcher> dispatcher_;
   bool polling_ = false;
   bool once_poll_done_ = false;
