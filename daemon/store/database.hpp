@@ -63,6 +63,9 @@ class Database {
   // Inserts or replaces the state of (state.feed, state.county).
   void save_feed_state(const FeedState& state);
 
+  // Inserts or replaces several states in one transaction (one poll's worth).
+  void save_feed_states(const std::vector<FeedState>& states);
+
   // The whole audit log, oldest first.
   std::vector<AuditRow> audit_rows();
 
