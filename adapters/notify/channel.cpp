@@ -8,6 +8,8 @@ std::string_view to_string(Outcome outcome) {
       return "delivered";
     case Outcome::retryable:
       return "retryable";
+    case Outcome::cancelled:
+      return "cancelled";
     case Outcome::permanent:
       return "permanent";
   }

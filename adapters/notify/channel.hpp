@@ -22,7 +22,9 @@ struct OutgoingMessage {
 };
 
 // How a send attempt ended.
-enum class Outcome { delivered, retryable, permanent };
+// cancelled: the attempt was abandoned before an answer (the daemon is stopping); it is not an
+// attempt, and the notification stays pending as it was.
+enum class Outcome { delivered, retryable, permanent, cancelled };
 
 // The result of one attempt: the outcome, a detail for the record (status, provider code; never
 // a secret), and a server-requested delay before the next attempt.
@@ -32,7 +34,7 @@ struct DeliveryResult {
   std::optional<std::chrono::seconds> retry_after;
 };
 
-// "delivered", "retryable" or "permanent".
+// "delivered", "retryable", "permanent" or "cancelled".
 std::string_view to_string(Outcome outcome);
 
 // A delivery channel. send() never throws and calls on_done exactly once, on the io_context

@@ -134,7 +134,7 @@ DeliveryResult classify_transport_error(const http::HttpResult& result, const st
   if (error == std::errc::invalid_argument)
     return permanent("invalid request to " + host);
   if (error == std::errc::operation_canceled)
-    return retryable("cancelled before " + host + " answered");
+    return {Outcome::cancelled, "cancelled before " + host + " answered", std::nullopt};
   return retryable(error.message() + " (" + host + ")");
 }
 

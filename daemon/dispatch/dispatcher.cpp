@@ -24,6 +24,8 @@ void Dispatcher::on_idle(std::function<void(bool drained)> handler) {
 void Dispatcher::stop() {
   stopped_ = true;
   timer_.cancel();
+  for (auto& [id, timer] : held_)
+    timer->cancel();
 }
 
 void Dispatcher::wake() {
@@ -63,15 +65,16 @@ void Dispatcher::fetch_due() {
 }
 
 void Dispatcher::send(const store::PendingNotification& notification) {
+  in_flight_.insert(notification.id);
   const auto found = channels_.find(notification.channel);
   if (found == channels_.end()) {
-    finish(notification,
-           notify::DeliveryResult{notify::Outcome::permanent,
-                                  "channel \"" + notification.channel + "\" is not configured",
-                                  std::nullopt});
+    // The channel was renamed or removed by a reload: keep the notification pending (a later
+    // reload may bring the channel back) and look again after the base delay.
+    spdlog::error("notification {} names channel \"{}\", which is not configured; it stays pending",
+                  notification.idempotency_id, notification.channel);
+    hold(notification.id);
     return;
   }
-  in_flight_.insert(notification.id);
   const notify::OutgoingMessage message{
       .idempotency_id = notification.idempotency_id,
       .county_code = notification.county,
@@ -89,8 +92,23 @@ void Dispatcher::send(const store::PendingNotification& notification) {
   });
 }
 
+void Dispatcher::hold(std::int64_t id) {
+  auto& timer = held_[id];
+  timer = std::make_unique<boost::asio::steady_timer>(io_, policy_.base_delay);
+  timer->async_wait([this, id](boost::system::error_code) {
+    held_.erase(id);
+    in_flight_.erase(id);
+    wake();
+  });
+}
+
 void Dispatcher::finish(const store::PendingNotification& notification,
                         notify::DeliveryResult result) {
+  if (result.outcome == notify::Outcome::cancelled) {
+    // Abandoned at shutdown: not an attempt. The row stays pending and is sent after the restart.
+    in_flight_.erase(notification.id);
+    return;
+  }
   const TimePoint now = clock_.now();
   const int attempt = notification.attempts + 1;
   store::AttemptRecord record{

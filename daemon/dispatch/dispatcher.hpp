@@ -41,13 +41,13 @@ class Dispatcher {
   // Stops scheduling; sends in flight complete and are recorded.
   void stop();
 
-  std::size_t in_flight() const { return in_flight_.size(); }
-
  private:
   void fetch_due();
   void send(const store::PendingNotification& notification);
   void finish(const store::PendingNotification& notification, notify::DeliveryResult result);
   void settle();
+  // Keeps a notification out of the relay for the base delay, then looks again.
+  void hold(std::int64_t id);
 
   boost::asio::io_context& io_;
   store::Store& store_;
@@ -57,7 +57,8 @@ class Dispatcher {
   std::map<std::string, std::string> county_names_;
   RetryPolicy policy_;
   std::mt19937_64 random_{std::random_device{}()};
-  std::set<std::int64_t> in_flight_;
+  std::set<std::int64_t> in_flight_;  // being sent, being recorded, or held back
+  std::map<std::int64_t, std::unique_ptr<boost::asio::steady_timer>> held_;
   std::function<void(bool)> idle_handler_;
   bool fetching_ = false;
   bool wake_again_ = false;

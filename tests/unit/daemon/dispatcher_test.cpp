@@ -173,19 +173,40 @@ TEST_F(DispatcherTest, GivesUpAfterMaxAttempts) {
   EXPECT_EQ(pending(), 0);
 }
 
-TEST_F(DispatcherTest, UnknownChannelIsADeadLetterWithTheReason) {
-  queue("removed_channel");
-  deliver_due();
+TEST_F(DispatcherTest, UnknownChannelKeepsTheNotificationPendingUntilItIsBack) {
+  dispatcher_->configure({{"hook", channel_}},
+                         RetryPolicy{.max_attempts = 3, .base_delay = 1s, .max_delay = 600s});
+  queue("renamed_channel");
+  idle_ = false;
+  dispatcher_->wake();
+  io_.run_for(300ms);
   EXPECT_TRUE(channel_->sent.empty());
+  EXPECT_EQ(pending(), 1);
+  ASSERT_EQ(due_at(kStart).size(), 1u);
+  EXPECT_EQ(due_at(kStart)[0].attempts, 0) << "a missing channel is not an attempt";
+
+  dispatcher_->configure({{"hook", channel_}, {"renamed_channel", channel_}},
+                         RetryPolicy{.max_attempts = 3, .base_delay = 1s, .max_delay = 600s});
+  for (int i = 0; i < 400 && channel_->sent.empty(); ++i)
+    io_.run_one_for(10ms);
+  ASSERT_EQ(channel_->sent.size(), 1u);
+  for (int i = 0; i < 400 && pending() != 0; ++i)
+    io_.run_one_for(10ms);
   EXPECT_EQ(pending(), 0);
-  const auto audit = store_->run_sync<std::vector<store::AuditRow>>(
-      [](store::Database& db) { return db.audit_rows(); });
-  ASSERT_TRUE(audit.ok());
-  bool reason_recorded = false;
-  for (const auto& row : *audit) {
-    reason_recorded |= row.detail.find("removed_channel") != std::string::npos;
-  }
-  EXPECT_TRUE(reason_recorded);
+}
+
+TEST_F(DispatcherTest, CancelledSendIsNotAnAttempt) {
+  queue("hook");
+  channel_->replies.push_back({notify::Outcome::cancelled, "cancelled", std::nullopt});
+  idle_ = false;
+  dispatcher_->wake();
+  for (int i = 0; i < 100 && channel_->sent.empty(); ++i)
+    io_.run_one_for(5ms);
+  dispatcher_->stop();
+  io_.run_for(100ms);
+  ASSERT_EQ(channel_->sent.size(), 1u);
+  ASSERT_EQ(due_at(kStart).size(), 1u);
+  EXPECT_EQ(due_at(kStart)[0].attempts, 0);
 }
 
 TEST(RetryDelay, ExponentialCappedJitteredAndNeverBelowRetryAfter) {

@@ -127,10 +127,10 @@ TEST(Classify, TransportErrorsAreRetryableAndNameOnlyTheHost) {
   }
 }
 
-TEST(Classify, CancellationIsRetryable) {
+TEST(Classify, CancellationIsNotAnAttempt) {
   http::HttpResult result;
   result.error = std::make_error_code(std::errc::operation_canceled);
-  EXPECT_EQ(classify(result).outcome, Outcome::retryable);
+  EXPECT_EQ(classify(result).outcome, Outcome::cancelled);
 }
 
 TEST(Classify, AnUnusableEndpointUrlIsPermanent) {
