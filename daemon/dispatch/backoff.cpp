@@ -10,9 +10,10 @@ std::chrono::seconds retry_delay(const RetryPolicy& policy, int attempts,
   const int doublings = std::clamp(attempts - 1, 0, 20);
   const double exponential =
       static_cast<double>(policy.base_delay.count()) * static_cast<double>(1LL << doublings);
-  const double capped = std::min(exponential, static_cast<double>(policy.max_delay.count()));
   std::uniform_real_distribution<double> jitter(0.8, 1.2);
-  auto delay = std::chrono::seconds{static_cast<long long>(capped * jitter(random) + 0.5)};
+  const double jittered = std::min(exponential * jitter(random),
+                                   static_cast<double>(policy.max_delay.count()));
+  auto delay = std::chrono::seconds{static_cast<long long>(jittered + 0.5)};
   delay = std::max(delay, std::chrono::seconds{1});
   if (retry_after)
     delay = std::max(delay, *retry_after);

@@ -14,7 +14,7 @@ struct RetryPolicy {
 };
 
 // The delay before attempt number `attempts + 1` after `attempts` failed ones: exponential from
-// base_delay, capped at max_delay, with ±20 % jitter, and never shorter than the server's
+// base_delay with ±20 % jitter, capped at max_delay, and never shorter than the server's
 // Retry-After.
 std::chrono::seconds retry_delay(const RetryPolicy& policy, int attempts,
                                  std::optional<std::chrono::seconds> retry_after,
