@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "config/secret.hpp"
+#include "rules/calendar/calendar_inputs.hpp"
 #include "rules/level.hpp"
 #include "rules/match/rule.hpp"
 #include "rules/thresholds.hpp"
@@ -37,6 +38,12 @@ struct FeedConfig {
   std::size_t max_bytes = 8 * 1024 * 1024;
   bool shift_to_now = false;  // file:// only: move the series so its first hour is this hour
   std::optional<Secret> api_key;
+  std::string ca_file;                                 // http(s): CA bundle; empty = system's
+  int max_retries = 2;                                 // per request and poll, on transient errors
+  std::chrono::milliseconds retry_base_delay{2000};    // first backoff; doubled per retry
+  std::size_t max_concurrent_requests = 4;             // requests of this feed on the wire at once
+  std::size_t batch_size = 50;                         // open-meteo http(s): counties per request
+  std::chrono::seconds observation_max_age{6 * 3600};  // how long the last good data stands in
 };
 
 enum class ChannelKind { webhook, console };
@@ -51,11 +58,16 @@ struct ChannelConfig {
   std::string path;  // console: file to append to; empty is stdout
 };
 
-// [calendar]: holiday sources (the importers come with the calendar work). Every path in the
-// loaded Config that was relative in the file is resolved against the file's directory.
+// [calendar]: holiday sources and the dates only a person can supply. Every path in the loaded
+// Config that was relative in the file is resolved against the file's directory. The files are
+// only checked for readability here; adapters/calendar parses them.
 struct CalendarSources {
   std::vector<std::string> holiday_files;  // holiday-cn JSON
   std::vector<std::string> ics_files;      // iCalendar local events
+  std::map<int, DateRange> chunyun;        // [calendar.chunyun]: a year's announced 春运 dates
+  std::map<int, DateRange> two_sessions;   // [calendar.two_sessions]: CPPCC opening..NPC closing
+  std::vector<LocalEvent> events;          // [[calendar.events]], source config, in file order
+  InspectionCampaign inspection;           // inspection_days_before_* (0 disables)
 };
 
 // A person who receives messages for a department.
