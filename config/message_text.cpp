@@ -40,4 +40,18 @@ std::string join(const std::vector<std::string>& items) {
   return joined;
 }
 
+std::string url_for_message(std::string_view url) {
+  const std::size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos)
+    return "a value that is not a URL";
+  const std::string_view rest = url.substr(scheme_end + 3);
+  std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  if (const std::size_t at = authority.rfind('@'); at != std::string_view::npos)
+    authority.remove_prefix(at + 1);
+  const bool more =
+      scheme_end + 3 + authority.size() < url.size() || rest.find('@') < rest.find_first_of("/?#");
+  return in_quotes(std::string(url.substr(0, scheme_end + 3)) + std::string(authority) +
+                   (more ? "/…" : ""));
+}
+
 }  // namespace riskwarn::config

@@ -114,25 +114,25 @@ std::optional<std::string> http_url_problem(std::string_view text) {
   } else if (text.starts_with("http://")) {
     rest = text.substr(7);
   } else {
-    return in_quotes(text) + " is not an http:// or https:// URL";
+    return url_for_message(text) + " is not an http:// or https:// URL";
   }
   if (std::any_of(text.begin(), text.end(),
                   [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; })) {
-    return in_quotes(text) + " contains spaces or control characters";
+    return url_for_message(text) + " contains spaces or control characters";
   }
   const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
   if (authority.find('@') != std::string_view::npos) {
-    return in_quotes(text) + " must not carry user information (use a secret file)";
+    return url_for_message(text) + " must not carry user information (use a secret file)";
   }
   std::string_view host = authority;
   if (const auto parts = split_host_port(authority)) {
     const auto port = parse_port(parts->second);
     if (!port || *port == 0)
-      return in_quotes(text) + " has no valid port (1..65535)";
+      return url_for_message(text) + " has no valid port (1..65535)";
     host = parts->first;
   }
   if (!is_host(host))
-    return in_quotes(text) + " has no valid host";
+    return url_for_message(text) + " has no valid host";
   return std::nullopt;
 }
 

@@ -29,10 +29,10 @@ Json alert_json(const PayloadAlert& alert, std::chrono::seconds utc_offset) {
   json["change"] = to_string(alert.change);
   json["rule"] = alert.rule;
   json["sector"] = alert.sector;
-  json["hazard"] = to_string(alert.hazard);
+  json["hazard"] = alert.hazard ? Json(to_string(*alert.hazard)) : Json(nullptr);
   json["level"] = to_string(alert.level);
   json["level_zh"] = chinese_name(alert.level);
-  json["title"] = alert_title(alert.hazard, alert.level);
+  json["title"] = alert.title;
   json["start"] = format_local_minutes(alert.start, utc_offset);
   json["end"] = format_local_minutes(alert.end, utc_offset);
   json["actions"] = alert.actions;
@@ -61,13 +61,6 @@ std::string event_type(const AlertDocument& document) {
   const AlertChange change =
       most_urgent == document.alerts.end() ? AlertChange::updated : most_urgent->change;
   return "alert." + std::string(to_string(change));
-}
-
-std::string alert_title(Hazard hazard, Level level) {
-  std::string title(chinese_name(hazard));
-  if (level == Level::notice)
-    return title.append(chinese_name(level));
-  return title.append(chinese_name(level)).append("预警");
 }
 
 std::string build_alert_payload(const AlertDocument& document) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,7 +31,7 @@
 //       "change": "raised" | "updated" | "resolved",
 //       "rule": "road_traffic.fog",
 //       "sector": "road_traffic",
-//       "hazard": "fog",              fog | snowstorm | road_icing | gale | cold_wave
+//       "hazard": "fog",              fog | snowstorm | road_icing | gale | cold_wave | null
 //       "level": "orange",            notice | blue | yellow | orange | red
 //       "level_zh": "橙色",
 //       "title": "大雾橙色预警",
@@ -55,8 +56,9 @@ struct PayloadAlert {
   AlertChange change = AlertChange::raised;
   std::string rule;
   std::string sector;
-  Hazard hazard = Hazard::fog;
+  std::optional<Hazard> hazard;  // none for a calendar-only alert ("hazard": null)
   Level level = Level::yellow;
+  std::string title;  // the alert's Chinese title, as the text says it (rules/messages)
   TimePoint start;
   TimePoint end;
   std::vector<std::string> actions;
@@ -85,10 +87,6 @@ std::string_view to_string(AlertChange change);
 // The document's "type": "alert." + the most urgent change among its alerts (raised before
 // updated before resolved); "alert.updated" for a document without alerts.
 std::string event_type(const AlertDocument& document);
-
-// The alert's Chinese title: hazard, level colour and 预警 ("大雾橙色预警"); 提示 instead of
-// 预警 for a notice.
-std::string alert_title(Hazard hazard, Level level);
 
 // The compact UTF-8 JSON document described above. Never throws on malformed UTF-8 in the
 // inputs: invalid sequences become U+FFFD.

@@ -27,10 +27,20 @@ std::string hazard_name(const AlertChange& change) {
 
 }  // namespace
 
+std::string warning_title(Hazard hazard, Level level) {
+  std::string title(chinese_name(hazard));
+  title += chinese_name(level);
+  if (level != Level::notice)
+    title += "预警";
+  return title;
+}
+
 std::string alert_title(const AlertChange& change) {
   if (change.kind == ChangeKind::resolve)
     return hazard_name(change) + "预警解除";
-  return hazard_name(change) + std::string(chinese_name(change.level)) + "预警";
+  if (change.hazard)
+    return warning_title(*change.hazard, change.level);
+  return change.key.instance + std::string(chinese_name(change.level)) + "预警";
 }
 
 std::string department_message(const Recipient& recipient,

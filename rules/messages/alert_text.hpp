@@ -16,6 +16,9 @@ struct Recipient {
   std::chrono::seconds utc_offset{8 * 3600};
 };
 
+// The title of a hazard at a level in Chinese: "大雾橙色预警"; "暴雪提示" for a notice.
+std::string warning_title(Hazard hazard, Level level);
+
 // The title of an alert change in Chinese, e.g. "大雾橙色预警" or "大雾预警解除".
 std::string alert_title(const AlertChange& change);
 

@@ -94,15 +94,20 @@ const BadConfig kBadConfigs[] = {
      {"test.toml:2:10: daemon.listen: \"localhost\" is not host:port"}},
     {"public_url_not_http",
      "[daemon]\npublic_url = \"ftp://example.cn/\"\n",
-     {"test.toml:2:14: daemon.public_url: \"ftp://example.cn/\" is not an http:// or https:// "
+     {"test.toml:2:14: daemon.public_url: \"ftp://example.cn/…\" is not an http:// or https:// "
       "URL"}},
+    {"url_with_user_information_is_not_echoed",
+     "[channels.hook]\nkind = \"webhook\"\nurl = "
+     "\"https://duty:s3cret@hooks.example.cn/x?key=k3y\"\n",
+     {"test.toml:3:7: channels.hook.url: \"https://hooks.example.cn/…\" must not carry user "
+      "information (use a secret file)"}},
     {"unknown_feed_kind",
      "[feeds.x]\nkind = \"metar\"\nurl = \"https://example.cn/\"\n",
      {"test.toml:2:8: feeds.x.kind: unknown feed kind \"metar\"; expected one of: open-meteo, "
       "qweather, cap"}},
     {"feed_url_scheme",
      "[feeds.x]\nkind = \"cap\"\nurl = \"ftp://example.cn/cap.xml\"\n",
-     {"test.toml:3:7: feeds.x.url: \"ftp://example.cn/cap.xml\" is not an http://, https:// or "
+     {"test.toml:3:7: feeds.x.url: \"ftp://example.cn/…\" is not an http://, https:// or "
       "file:// URL"}},
     {"shift_to_now_over_https",
      "[feeds.x]\nkind = \"open-meteo\"\nurl = \"https://example.cn/\"\nshift_to_now = true\n",

@@ -27,6 +27,7 @@ AlertDocument traffic_police_document() {
                                     "road_traffic",
                                     Hazard::gale,
                                     Level::yellow,
+                                    "大风黄色预警",
                                     kFogStart - 24h,
                                     kFogStart - 20h,
                                     {}});
@@ -36,6 +37,7 @@ AlertDocument traffic_police_document() {
                                     "road_traffic",
                                     Hazard::fog,
                                     Level::orange,
+                                    "大雾橙色预警",
                                     kFogStart,
                                     kFogStart + 5h,
                                     {"加强道路巡查", "必要时实施交通管制"}});
@@ -113,10 +115,11 @@ TEST(WebhookPayload, ReplacesInvalidUtf8InsteadOfThrowing) {
   EXPECT_EQ(nlohmann::json::parse(body).at("text"), "bad \xEF\xBF\xBD\xEF\xBF\xBD bytes");
 }
 
-TEST(AlertTitle, NamesHazardAndLevelColour) {
-  EXPECT_EQ(alert_title(Hazard::road_icing, Level::red), "道路结冰红色预警");
-  EXPECT_EQ(alert_title(Hazard::cold_wave, Level::blue), "寒潮蓝色预警");
-  EXPECT_EQ(alert_title(Hazard::snowstorm, Level::notice), "暴雪提示");
+TEST(WebhookPayload, CalendarAlertHasNullHazard) {
+  auto doc = traffic_police_document();
+  doc.alerts[0].hazard = std::nullopt;
+  EXPECT_TRUE(
+      nlohmann::json::parse(build_alert_payload(doc)).at("alerts")[0].at("hazard").is_null());
 }
 
 }  // namespace

@@ -22,6 +22,12 @@ AlertChange orange_fog(ChangeKind kind) {
                      .actions = {"加强路面巡检管控", "及时落实大雾特殊天气条件下的安全应对措施"}};
 }
 
+TEST(AlertText, WarningTitleNamesHazardAndColour) {
+  EXPECT_EQ(warning_title(Hazard::road_icing, Level::red), "道路结冰红色预警");
+  EXPECT_EQ(warning_title(Hazard::cold_wave, Level::blue), "寒潮蓝色预警");
+  EXPECT_EQ(warning_title(Hazard::snowstorm, Level::notice), "暴雪提示");
+}
+
 TEST(AlertText, TitleNamesHazardAndColour) {
   EXPECT_EQ(alert_title(orange_fog(ChangeKind::raise)), "大雾橙色预警");
   EXPECT_EQ(alert_title(orange_fog(ChangeKind::resolve)), "大雾预警解除");
