@@ -11,8 +11,8 @@ std::chrono::seconds retry_delay(const RetryPolicy& policy, int attempts,
   const double exponential =
       static_cast<double>(policy.base_delay.count()) * static_cast<double>(1LL << doublings);
   std::uniform_real_distribution<double> jitter(0.8, 1.2);
-  const double jittered = std::min(exponential * jitter(random),
-                                   static_cast<double>(policy.max_delay.count()));
+  const double jittered =
+      std::min(exponential * jitter(random), static_cast<double>(policy.max_delay.count()));
   auto delay = std::chrono::seconds{static_cast<long long>(jittered + 0.5)};
   delay = std::max(delay, std::chrono::seconds{1});
   if (retry_after)

@@ -428,7 +428,8 @@ void Database::record_attempt(std::int64_t notification_id, const AttemptRecord&
 
   const std::string_view state = delivered ? "delivered" : dead ? "dead" : "pending";
   std::optional<TimePoint> next;
-  if (!delivered && !dead) next = attempt.next_attempt_at;
+  if (!delivered && !dead)
+    next = attempt.next_attempt_at;
   const std::optional<std::string_view> error =
       delivered ? std::nullopt : std::optional<std::string_view>(attempt.detail);
   const std::optional<TimePoint> delivered_at =

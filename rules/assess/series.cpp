@@ -2,12 +2,6 @@
 
 namespace riskwarn {
 
-std::optional<double> value_at(const Column* column, std::size_t hour) {
-  if (column == nullptr || hour >= column->size())
-    return std::nullopt;
-  return (*column)[hour];
-}
-
 HourlySeries shift_series(HourlySeries series, TimePoint first_hour) {
   if (series.times.empty())
     return series;
