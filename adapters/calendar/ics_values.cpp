@@ -83,7 +83,6 @@ std::optional<seconds> parse_duration(std::string_view text) {
   bool in_time = false;
   bool any = false;
   std::int64_t number = -1;
-  std::string_view seen_units;
   for (const char c : text) {
     if (c >= '0' && c <= '9') {
       number = (number < 0 ? 0 : number) * 10 + (c - '0');
