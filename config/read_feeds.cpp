@@ -6,12 +6,16 @@
 namespace riskwarn::config {
 namespace {
 
+using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
 constexpr std::int64_t kMinBytes = 1024;
 constexpr std::int64_t kMaxBytes = 64 * 1024 * 1024;
 constexpr std::string_view kFileScheme = "file://";
+constexpr std::int64_t kMaxRetries = 10;
+constexpr std::int64_t kMaxConcurrentRequests = 64;
+constexpr std::int64_t kMaxBatchSize = 1000;
 
 std::optional<FeedKind> parse_feed_kind(std::string_view text) {
   if (text == "open-meteo")
@@ -38,7 +42,7 @@ std::optional<std::string> read_feed_url(TableReader& reader, const LoadContext&
     return std::string(kFileScheme) + resolve_against(context.base_directory, path).string();
   }
   if (!url->starts_with("http://") && !url->starts_with("https://")) {
-    reader.report("url", in_quotes(*url) + " is not an http://, https:// or file:// URL");
+    reader.report("url", url_for_message(*url) + " is not an http://, https:// or file:// URL");
     return std::nullopt;
   }
   if (const auto problem = http_url_problem(*url)) {
@@ -46,6 +50,45 @@ std::optional<std::string> read_feed_url(TableReader& reader, const LoadContext&
     return std::nullopt;
   }
   return url;
+}
+
+// ca_file: a readable CA bundle, for an https:// url only.
+void read_ca_file(TableReader& reader, const LoadContext& context, FeedConfig& feed) {
+  const auto ca_file = reader.nonempty_string("ca_file");
+  if (!ca_file)
+    return;
+  if (!feed.url.starts_with("https://")) {
+    reader.report("ca_file", "only used with an https:// url");
+    return;
+  }
+  const auto path = resolve_against(context.base_directory, *ca_file);
+  if (const std::string reason = unreadable_reason(path); !reason.empty()) {
+    reader.report("ca_file", "cannot read " + in_quotes(path.string()) + ": " + reason);
+    return;
+  }
+  feed.ca_file = path.string();
+}
+
+// How the feed's requests are made: TLS trust, retries, concurrency, batching, and how long
+// its last good observations stand in for a failed poll.
+void read_request_settings(TableReader& reader, const LoadContext& context, FeedConfig& feed) {
+  read_ca_file(reader, context, feed);
+  if (const auto retries = reader.integer("max_retries", 0, kMaxRetries))
+    feed.max_retries = static_cast<int>(*retries);
+  if (const auto delay = reader.duration("retry_base_delay", seconds(1), minutes(1)))
+    feed.retry_base_delay = *delay;
+  if (const auto limit = reader.integer("max_concurrent_requests", 1, kMaxConcurrentRequests))
+    feed.max_concurrent_requests = static_cast<std::size_t>(*limit);
+  if (const auto batch = reader.integer("batch_size", 1, kMaxBatchSize)) {
+    if (feed.kind != FeedKind::open_meteo) {
+      reader.report("batch_size", "only open-meteo feeds are batched");
+    } else if (feed.url.starts_with(kFileScheme)) {
+      reader.report("batch_size", "a file:// feed is never batched");
+    }
+    feed.batch_size = static_cast<std::size_t>(*batch);
+  }
+  if (const auto age = reader.duration("observation_max_age", minutes(10), hours(48)))
+    feed.observation_max_age = *age;
 }
 
 FeedConfig read_feed(const std::string& name, const toml::table& table, const std::string& path,
@@ -81,6 +124,7 @@ FeedConfig read_feed(const std::string& name, const toml::table& table, const st
   if (auto key = read_secret_setting(reader, "api_key", context)) {
     feed.api_key = std::move(key->secret);
   }
+  read_request_settings(reader, context, feed);
   const bool over_network = !feed.url.empty() && !feed.url.starts_with(kFileScheme);
   if (feed.kind == FeedKind::qweather && over_network && !feed.api_key &&
       !table.contains("api_key_file") && !table.contains("api_key_credential")) {

@@ -48,6 +48,7 @@ struct HttpResult {
   std::error_code error;
   std::string error_text;  // names method, redacted URL and what failed; never a query string
   HttpResponse response;
+  int attempts = 1;  // how many times the request was sent (a RequestQueue retries)
 };
 
 }  // namespace riskwarn::http

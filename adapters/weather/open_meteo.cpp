@@ -303,25 +303,32 @@ Result<json> parse_json(std::string_view body) {
   }
 }
 
-}  // namespace
+// The error a location reports inside a batch: "open-meteo: location N: ...".
+Error in_location(const Error& error, std::size_t index) {
+  constexpr std::string_view kPrefix = "open-meteo: ";
+  std::string_view what = error.message;
+  if (what.starts_with(kPrefix))
+    what.remove_prefix(kPrefix.size());
+  return failure("location " + std::to_string(index) + ": " + std::string(what));
+}
 
-Result<HourlySeries> parse_open_meteo(std::string_view body) {
-  Result<json> parsed = parse_json(body);
-  if (!parsed)
-    return parsed.error();
-  const json& root = *parsed;
-  if (!root.is_object()) {
-    return failure("response must be a JSON object (one location), got " + type_of(root));
+// The {"error":true,"reason":...} body as an Error; nullopt when root is not one.
+std::optional<Error> api_error(const json& root) {
+  const auto flag = root.find("error");
+  if (flag == root.end() || *flag != true)
+    return std::nullopt;
+  const auto reason = root.find("reason");
+  if (reason == root.end() || !reason->is_string()) {
+    return failure("the API returned an error without a reason");
   }
-  if (const auto flag = root.find("error"); flag != root.end() && *flag == true) {
-    const auto reason = root.find("reason");
-    if (reason == root.end() || !reason->is_string()) {
-      return failure("the API returned an error without a reason");
-    }
-    return failure("the API returned an error: " +
-                   excerpt(reason->get_ref<const std::string&>(), 300));
-  }
+  return failure("the API returned an error: " +
+                 excerpt(reason->get_ref<const std::string&>(), 300));
+}
 
+// One location's object of a response.
+Result<HourlySeries> parse_location(const json& root) {
+  if (auto error = api_error(root))
+    return *error;
   Result<std::chrono::seconds> utc_offset = read_utc_offset(root);
   if (!utc_offset)
     return utc_offset.error();
@@ -348,6 +355,53 @@ Result<HourlySeries> parse_open_meteo(std::string_view body) {
     series.columns[static_cast<std::size_t>(spec.variable)] = std::move(column).value();
   }
   return series;
+}
+
+}  // namespace
+
+Result<HourlySeries> parse_open_meteo(std::string_view body) {
+  Result<json> parsed = parse_json(body);
+  if (!parsed)
+    return parsed.error();
+  const json& root = *parsed;
+  if (!root.is_object()) {
+    return failure("response must be a JSON object (one location), got " + type_of(root));
+  }
+  return parse_location(root);
+}
+
+Result<std::vector<HourlySeries>> parse_open_meteo_batch(std::string_view body) {
+  Result<json> parsed = parse_json(body);
+  if (!parsed)
+    return parsed.error();
+  const json& root = *parsed;
+  std::vector<HourlySeries> locations;
+  if (root.is_object()) {
+    Result<HourlySeries> one = parse_location(root);
+    if (!one)
+      return one.error();
+    locations.push_back(std::move(one).value());
+    return locations;
+  }
+  if (!root.is_array()) {
+    return failure("response must be a JSON array of locations or one location object, got " +
+                   type_of(root));
+  }
+  if (root.empty())
+    return failure("response is an empty array of locations");
+  locations.reserve(root.size());
+  for (std::size_t i = 0; i < root.size(); ++i) {
+    const json& location = root[i];
+    if (!location.is_object()) {
+      return failure("location " + std::to_string(i) + " must be an object, got " +
+                     type_of(location));
+    }
+    Result<HourlySeries> series = parse_location(location);
+    if (!series)
+      return in_location(series.error(), i);
+    locations.push_back(std::move(series).value());
+  }
+  return locations;
 }
 
 }  // namespace riskwarn::weather

@@ -49,7 +49,18 @@ std::string url_encode(std::string_view text) {
 }  // namespace
 
 std::string open_meteo_query(double latitude, double longitude, std::string_view timezone) {
-  return "latitude=" + coordinate(latitude) + "&longitude=" + coordinate(longitude) +
+  const Coordinates place{latitude, longitude};
+  return open_meteo_query(std::span<const Coordinates>(&place, 1), timezone);
+}
+
+std::string open_meteo_query(std::span<const Coordinates> places, std::string_view timezone) {
+  std::string latitudes;
+  std::string longitudes;
+  for (const Coordinates& place : places) {
+    latitudes += (latitudes.empty() ? "" : ",") + coordinate(place.latitude);
+    longitudes += (longitudes.empty() ? "" : ",") + coordinate(place.longitude);
+  }
+  return "latitude=" + latitudes + "&longitude=" + longitudes +
          "&hourly=" + std::string{kHourlyVariables} + "&timezone=" + url_encode(timezone) +
          "&wind_speed_unit=ms&forecast_days=3&past_days=2";
 }
