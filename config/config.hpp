@@ -36,7 +36,8 @@ struct FeedConfig {
   std::chrono::milliseconds connect_timeout{10000};
   std::chrono::milliseconds timeout{30000};
   std::size_t max_bytes = 8 * 1024 * 1024;
-  bool shift_to_now = false;  // file:// only: move the series so its first hour is this hour
+  bool shift_to_now =
+      false;  // file:// only: replay the series from the hour the daemon first polls
   std::optional<Secret> api_key;
   std::string ca_file;                                 // http(s): CA bundle; empty = system's
   int max_retries = 2;                                 // per request and poll, on transient errors
@@ -93,8 +94,9 @@ struct County {
   double latitude = 0;
   double longitude = 0;
   std::string timezone = "Asia/Shanghai";
-  std::vector<std::string> feeds;  // feed names polled for this county
-  Thresholds thresholds;           // national defaults with this county's overrides applied
+  std::chrono::seconds utc_offset{8 * 3600};  // the zone's fixed offset, read from its TZif file
+  std::vector<std::string> feeds;             // feed names polled for this county
+  Thresholds thresholds;  // national defaults with this county's overrides applied
   std::map<std::string, Department> departments;  // by role
 };
 

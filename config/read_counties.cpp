@@ -2,6 +2,7 @@
 #include "config/message_text.hpp"
 #include "config/sections.hpp"
 #include "config/text_checks.hpp"
+#include "config/zone_offset.hpp"
 
 namespace riskwarn::config {
 namespace {
@@ -27,8 +28,11 @@ void read_timezone(TableReader& reader, County& county, const LoadContext& conte
   } else if (!file_starts_with(std::filesystem::path(context.options.zoneinfo_directory) / *zone,
                                kTzifMagic)) {
     reader.report("timezone", "unknown time zone " + in_quotes(*zone));
+  } else if (auto offset = fixed_utc_offset(*zone, context.options.zoneinfo_directory); !offset) {
+    reader.report("timezone", offset.error().message);
   } else {
     county.timezone = *zone;
+    county.utc_offset = *offset;
   }
 }
 

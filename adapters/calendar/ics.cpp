@@ -11,7 +11,7 @@
 #include "adapters/calendar/ics_lines.hpp"
 #include "adapters/calendar/ics_rrule.hpp"
 #include "adapters/calendar/ics_values.hpp"
-#include "adapters/tz/zone_offset.hpp"
+#include "config/zone_offset.hpp"
 
 namespace riskwarn::calendar {
 namespace {
@@ -587,7 +587,7 @@ Result<std::vector<LocalEvent>> Importer::run(std::string_view text) {
 }  // namespace
 
 Result<std::chrono::seconds> system_zone_offset(std::string_view zone) {
-  return tz::fixed_utc_offset(zone);
+  return config::fixed_utc_offset(zone);
 }
 
 Result<std::vector<LocalEvent>> parse_ics(std::string_view text, std::string_view source_name,

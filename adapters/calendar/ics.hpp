@@ -15,7 +15,7 @@ namespace riskwarn::calendar {
 // The UTC offset of an IANA zone named by a TZID that is not built in.
 using ZoneOffsetLookup = std::function<Result<std::chrono::seconds>(std::string_view zone)>;
 
-// The system's fixed-offset zones (adapters/tz), from /usr/share/zoneinfo.
+// The system's fixed-offset zones (config/zone_offset.hpp), from /usr/share/zoneinfo.
 Result<std::chrono::seconds> system_zone_offset(std::string_view zone);
 
 struct IcsOptions {

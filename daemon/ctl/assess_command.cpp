@@ -11,7 +11,6 @@
 #include <string_view>
 #include <variant>
 
-#include "adapters/tz/zone_offset.hpp"
 #include "adapters/weather/cap.hpp"
 #include "adapters/weather/open_meteo.hpp"
 #include "adapters/weather/qweather.hpp"
@@ -328,12 +327,7 @@ int assess_forecast(const AssessOptions& options, const Inputs& in, std::ostream
 
 int assess_official(const AssessOptions& options, const Inputs& in, std::ostream& out,
                     std::ostream& err) {
-  const Result<std::chrono::seconds> offset = tz::fixed_utc_offset(in.county->timezone);
-  if (!offset) {
-    err << "riskwarnctl assess: county " << in.county->code << ": " << offset.error().message
-        << "\n";
-    return kExitFailure;
-  }
+  const std::chrono::seconds offset = in.county->utc_offset;
   std::vector<OfficialWarning> warnings;
   if (options.format == InputFormat::qweather) {
     Result<weather::QWeatherReply> reply = weather::parse_qweather(in.body);
@@ -354,9 +348,9 @@ int assess_official(const AssessOptions& options, const Inputs& in, std::ostream
                                          in.county->longitude, now);
   }
   if (options.json)
-    write_json(official_json(*in.county, warnings, options.at, *offset), out);
+    write_json(official_json(*in.county, warnings, options.at, offset), out);
   else
-    write_official_table(*in.county, warnings, options.at, *offset, out);
+    write_official_table(*in.county, warnings, options.at, offset, out);
   return kExitOk;
 }
 

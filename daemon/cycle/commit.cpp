@@ -107,9 +107,8 @@ std::string describe(const CommitOutcome& outcome) {
          std::to_string(outcome.notifications) + " notification(s) queued";
 }
 
-CommitOutcome commit_poll(store::Database& db, const config::Config& config,
-                          const std::map<std::string, std::chrono::seconds>& county_offsets,
-                          const PollResult& poll, TimePoint now) {
+CommitOutcome commit_poll(store::Database& db, const config::Config& config, const PollResult& poll,
+                          TimePoint now) {
   std::vector<OpenAlert> open;
   for (const store::StoredAlert& stored : db.open_alerts())
     open.push_back(to_open_alert(stored));
@@ -141,9 +140,7 @@ CommitOutcome commit_poll(store::Database& db, const config::Config& config,
                      group.county, group.role);
         continue;
       }
-      const auto offset_found = county_offsets.find(county->code);
-      const auto offset =
-          offset_found != county_offsets.end() ? offset_found->second : std::chrono::hours{8};
+      const auto offset = county->utc_offset;
       std::vector<AlertChange> told;
       notify::AlertDocument document{
           .id = store::new_idempotency_id(),

@@ -26,8 +26,7 @@ std::string describe(const CommitOutcome& outcome);
 // message per department with changed alerts (on the department's first channel), and commits
 // the alert changes and their outbox rows in one transaction. Throws on a store failure, which
 // the store's thread boundary turns into an Error.
-CommitOutcome commit_poll(store::Database& db, const config::Config& config,
-                          const std::map<std::string, std::chrono::seconds>& county_offsets,
-                          const PollResult& poll, TimePoint now);
+CommitOutcome commit_poll(store::Database& db, const config::Config& config, const PollResult& poll,
+                          TimePoint now);
 
 }  // namespace riskwarn::cycle

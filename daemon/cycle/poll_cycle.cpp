@@ -273,7 +273,7 @@ void FeedPoller::finish(const std::shared_ptr<Run>& run) {
   run->done(assess(*run));
 }
 
-PollResult FeedPoller::assess(Run& run) const {
+PollResult FeedPoller::assess(Run& run) {
   PollResult result = std::move(run.result);
   const config::Config& config = *run.config;
   for (const config::County& county : config.counties) {
@@ -293,8 +293,13 @@ PollResult FeedPoller::assess(Run& run) const {
       }
       stale = stale || run.failed.contains({name, county.code});
       HourlySeries series = std::move(observation->series);
-      if (feed.shift_to_now)
-        series = shift_series(std::move(series), floor_hour(run.now));
+      if (feed.shift_to_now) {
+        // A replay starts at the hour of this process's first poll and then stays put, so a
+        // recording plays out once instead of moving its window every hour.
+        if (!replay_start_)
+          replay_start_ = floor_hour(run.now);
+        series = shift_series(std::move(series), *replay_start_);
+      }
       const auto found = assess_county(county, series, run.now);
       signals.insert(signals.end(), found.begin(), found.end());
     }

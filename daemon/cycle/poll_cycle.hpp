@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -71,13 +72,14 @@ class FeedPoller {
   void on_answer(Run& run, const FeedRequest& request, weather::OpenMeteoResponse response);
   void on_failure(Run& run, const FeedRequest& request, const std::string& cause);
   void finish(const std::shared_ptr<Run>& run);
-  PollResult assess(Run& run) const;
+  PollResult assess(Run& run);
 
   boost::asio::io_context& io_;
   http::HttpClient& client_;
   store::Store& store_;
   ObservationCache cache_;
   std::set<std::string> unsupported_logged_;
+  std::optional<TimePoint> replay_start_;  // where shift_to_now feeds begin
   std::weak_ptr<Run> running_;
   std::shared_ptr<int> lifetime_ = std::make_shared<int>(0);
 };

@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "adapters/tz/zone_offset.hpp"
 #include "config/load.hpp"
 #include "daemon/channels.hpp"
 #include "daemon/cycle/commit.hpp"
@@ -59,15 +58,6 @@ Service::~Service() {
 }
 
 void Service::install(std::shared_ptr<const config::Config> config) {
-  std::map<std::string, std::chrono::seconds> offsets;
-  for (const config::County& county : config->counties) {
-    auto offset = tz::fixed_utc_offset(county.timezone);
-    if (!offset) {
-      spdlog::warn("county {}: {}; showing times at +08:00", county.code, offset.error().message);
-    }
-    offsets[county.code] = offset ? *offset : std::chrono::hours{8};
-  }
-  county_offsets_ = std::move(offsets);
   config_ = std::move(config);
   set_log_level(options_.log_level.value_or(config_->daemon.log_level));
 }
@@ -78,7 +68,6 @@ void Service::configure_dispatcher(dispatch::ChannelSet channels) {
 
 int Service::run() {
   const auto state_dir = state_directory(*config_);
-  std::filesystem::create_directories(state_dir);
   store_ = store::Store::open(state_dir);
   http_ = std::make_unique<http::HttpClient>(io_);
   poller_ = std::make_unique<cycle::FeedPoller>(io_, *http_, *store_);
@@ -159,8 +148,7 @@ void Service::start_poll() {
   polling_ = true;
   const TimePoint now = clock_.now();
   auto config = config_;
-  auto offsets = county_offsets_;
-  poller_->poll(config, now, [this, config, offsets, now](cycle::PollResult poll) {
+  poller_->poll(config, now, [this, config, now](cycle::PollResult poll) {
     if (poll.feed_failures > 0) {
       spdlog::warn(
           "poll: {} of {} feed request(s) failed; {} county(ies) assessed on their last "
@@ -168,8 +156,8 @@ void Service::start_poll() {
           poll.feed_failures, poll.requests, poll.stale_counties.size());
     }
     store_->run<cycle::CommitOutcome>(
-        [config, offsets, poll = std::move(poll), now](store::Database& db) {
-          return cycle::commit_poll(db, *config, offsets, poll, now);
+        [config, poll = std::move(poll), now](store::Database& db) {
+          return cycle::commit_poll(db, *config, poll, now);
         },
         io_.get_executor(),
         [this](Result<cycle::CommitOutcome> outcome) {

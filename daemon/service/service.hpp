@@ -54,7 +54,6 @@ class Service {
 
   ServiceOptions options_;
   std::shared_ptr<const config::Config> config_;
-  std::map<std::string, std::chrono::seconds> county_offsets_;
   boost::asio::io_context io_;
   SystemClock clock_;
   Notifier notifier_;

@@ -210,6 +210,11 @@ const BadConfig kBadConfigs[] = {
     {"timezone_outside_zoneinfo",
      with_county("timezone = \"../../etc/passwd\"\n"),
      {"test.toml:15:12: counties[0].timezone: \"../../etc/passwd\" is not a time zone name"}},
+    {"timezone_with_daylight_saving",
+     with_county("timezone = \"Europe/Berlin\"\n"),
+     {"test.toml:15:12: counties[0].timezone: time zone \"Europe/Berlin\": time zone rule "
+      "\"CET-1CEST,M3.5.0,M10.5.0/3\" has daylight saving time; only fixed-offset zones are "
+      "supported"}},
     {"timezone_not_a_zone_file",
      with_county("timezone = \"zone.tab\"\n"),
      {"test.toml:15:12: counties[0].timezone: unknown time zone \"zone.tab\""}},

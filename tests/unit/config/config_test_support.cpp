@@ -3,8 +3,10 @@
 namespace riskwarn::config::test {
 
 ConfigEnvironment::ConfigEnvironment() {
-  dir_.write("zoneinfo/Asia/Shanghai", std::string("TZif2") + std::string(40, '\0'));
-  dir_.write("zoneinfo/UTC", std::string("TZif2") + std::string(40, '\0'));
+  dir_.write("zoneinfo/Asia/Shanghai", std::string("TZif2") + std::string(40, '\0') + "\nCST-8\n");
+  dir_.write("zoneinfo/UTC", std::string("TZif2") + std::string(40, '\0') + "\nUTC0\n");
+  dir_.write("zoneinfo/Europe/Berlin",
+             std::string("TZif2") + std::string(40, '\0') + "\nCET-1CEST,M3.5.0,M10.5.0/3\n");
   dir_.write("zoneinfo/zone.tab", "# not a zone\n");
   std::filesystem::create_directories(dir_.path() / "credentials");
   options_.zoneinfo_directory = (dir_.path() / "zoneinfo").string();

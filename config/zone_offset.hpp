@@ -6,7 +6,7 @@
 
 #include "rules/result.hpp"
 
-namespace riskwarn::tz {
+namespace riskwarn::config {
 
 // The UTC offset of an IANA time zone that has no daylight saving time today (every zone used
 // in mainland China: Asia/Shanghai is +08:00, Asia/Urumqi +06:00). Read from the POSIX TZ
@@ -17,4 +17,4 @@ Result<std::chrono::seconds> fixed_utc_offset(
 // Parses a POSIX TZ string without DST rules ("CST-8", "<+06>-6", "UTC0") into a UTC offset.
 Result<std::chrono::seconds> parse_posix_tz_offset(std::string_view tz);
 
-}  // namespace riskwarn::tz
+}  // namespace riskwarn::config

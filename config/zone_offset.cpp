@@ -1,9 +1,9 @@
-#include "adapters/tz/zone_offset.hpp"
+#include "config/zone_offset.hpp"
 
 #include <fstream>
 #include <iterator>
 
-namespace riskwarn::tz {
+namespace riskwarn::config {
 namespace {
 
 // Skips the zone abbreviation at the start of tz: letters, or a quoted <...> form.
@@ -79,4 +79,4 @@ Result<std::chrono::seconds> fixed_utc_offset(std::string_view zone,
   return offset;
 }
 
-}  // namespace riskwarn::tz
+}  // namespace riskwarn::config

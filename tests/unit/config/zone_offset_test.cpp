@@ -1,8 +1,8 @@
-#include "adapters/tz/zone_offset.hpp"
+#include "config/zone_offset.hpp"
 
 #include <gtest/gtest.h>
 
-namespace riskwarn::tz {
+namespace riskwarn::config {
 namespace {
 
 TEST(ZoneOffset, ChineseZonesHaveFixedOffsets) {
@@ -32,4 +32,4 @@ TEST(ZoneOffset, DaylightSavingAndUnknownZonesAreClearErrors) {
 }
 
 }  // namespace
-}  // namespace riskwarn::tz
+}  // namespace riskwarn::config
