@@ -30,14 +30,19 @@ std::vector<std::vector<const config::County*>> by_time_zone(
 std::vector<FeedRequest> plan_requests(const config::Config& config) {
   std::vector<FeedRequest> requests;
   for (const auto& [name, feed] : config.feeds) {
-    if (feed.kind != config::FeedKind::open_meteo)
-      continue;
     std::vector<const config::County*> counties;
     for (const config::County& county : config.counties) {
       if (uses(county, name))
         counties.push_back(&county);
     }
-    const bool batched = !feed.url.starts_with("file://");
+    if (counties.empty())
+      continue;
+    if (feed.kind == config::FeedKind::cap) {
+      requests.push_back({&feed, std::move(counties)});
+      continue;
+    }
+    const bool batched =
+        feed.kind == config::FeedKind::open_meteo && !feed.url.starts_with("file://");
     const std::size_t batch = batched ? std::max<std::size_t>(1, feed.batch_size) : 1;
     for (const auto& zone : by_time_zone(counties)) {
       for (std::size_t first = 0; first < zone.size(); first += batch) {

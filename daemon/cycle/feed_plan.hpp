@@ -12,10 +12,11 @@ struct FeedRequest {
   std::vector<const config::County*> counties;
 };
 
-// The requests that fetch every open-meteo feed of every county, pointing into config. An
-// http(s) feed asks for up to its batch_size counties per request, counties of one time zone
-// together (the request names one zone, and the answer's times are local to it), in config
-// order; a file:// feed is read once per county. Feeds of other kinds are not included.
+// The requests that fetch every feed of every county, pointing into config, in config order.
+// An open-meteo http(s) feed asks for up to its batch_size counties per request, counties of one
+// time zone together (the request names one zone, and the answer's times are local to it); an
+// open-meteo file:// feed is read once per county. A qweather feed is asked once per county; a
+// cap feed once for all its counties (its messages name the areas they cover).
 std::vector<FeedRequest> plan_requests(const config::Config& config);
 
 }  // namespace riskwarn::cycle

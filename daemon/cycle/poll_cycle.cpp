@@ -12,6 +12,7 @@
 #include "daemon/cycle/county_signals.hpp"
 #include "daemon/cycle/feed_health.hpp"
 #include "daemon/cycle/feed_plan.hpp"
+#include "rules/assess/merge.hpp"
 #include "rules/assess/series.hpp"
 #include "rules/match/match.hpp"
 
@@ -40,16 +41,15 @@ std::string codes(const std::vector<const config::County*>& counties) {
 // What stands in for a failed request's counties, for the log.
 std::string fallback_text(const std::vector<const config::County*>& covered,
                           const std::vector<const config::County*>& uncovered,
-                          std::chrono::seconds max_age) {
+                          std::chrono::seconds max_age, const std::string& what) {
   const std::string age = config::format_duration(max_age);
   if (uncovered.empty())
-    return "the last good observations stand in until they are " + age + " old";
+    return "the last good " + what + " stand in until they are " + age + " old";
   if (covered.empty())
-    return "no observations younger than " + age + ", so the alerts of " + codes(uncovered) +
+    return "no " + what + " younger than " + age + ", so the alerts of " + codes(uncovered) +
            " stay as they are";
-  return "the last good observations stand in for " + codes(covered) +
-         "; no observations younger than " + age + " for " + codes(uncovered) +
-         ", whose alerts stay as they are";
+  return "the last good " + what + " stand in for " + codes(covered) + "; no " + what +
+         " younger than " + age + " for " + codes(uncovered) + ", whose alerts stay as they are";
 }
 
 }  // namespace
@@ -104,18 +104,13 @@ void FeedPoller::poll(std::shared_ptr<const config::Config> config, TimePoint no
   run->requests = plan_requests(*run->config);
   running_ = run;
 
-  for (const auto& [name, feed] : run->config->feeds) {
-    if (feed.kind != config::FeedKind::open_meteo && unsupported_logged_.insert(name).second) {
-      spdlog::warn("feed \"{}\": this build reads only open-meteo feeds; the feed is not polled",
-                   name);
-    }
-  }
   std::set<Key> keys;
   for (const FeedRequest& request : run->requests) {
     for (const config::County* county : request.counties)
       keys.emplace(request.feed->name, county->code);
   }
   cache_.retain(keys);
+  warnings_.retain(keys);
 
   store_.run<FeedStates>(
       [keys](store::Database& db) {
@@ -147,7 +142,8 @@ void FeedPoller::cancel() {
 }
 
 weather::Validators FeedPoller::validators_to_send(Run& run, const FeedRequest& request) const {
-  if (request.feed->url.starts_with("file://"))
+  if (request.feed->kind != config::FeedKind::open_meteo ||
+      request.feed->url.starts_with("file://"))
     return {};
   std::optional<weather::Validators> shared;
   for (const config::County* county : request.counties) {
@@ -172,23 +168,68 @@ void FeedPoller::send_requests(const std::shared_ptr<Run>& run) {
     return;
   }
   for (std::size_t i = 0; i < run->requests.size(); ++i) {
-    const FeedRequest& request = run->requests[i];
     ++run->result.requests;
-    weather::fetch_open_meteo(run->queue(*request.feed, client_, io_), *request.feed,
-                              request.counties, validators_to_send(*run, request),
-                              [this, run, i, lifetime = std::weak_ptr<int>(lifetime_)](
-                                  Result<weather::OpenMeteoResponse> got) {
-                                if (lifetime.expired())
-                                  return;
-                                const FeedRequest& answered = run->requests[i];
-                                if (got)
-                                  on_answer(*run, answered, std::move(got).value());
-                                else
-                                  on_failure(*run, answered, got.error().message);
-                                if (--run->outstanding == 0)
-                                  finish(run);
-                              });
+    switch (run->requests[i].feed->kind) {
+      case config::FeedKind::open_meteo:
+        send_open_meteo(run, i);
+        break;
+      case config::FeedKind::qweather:
+        send_qweather(run, i);
+        break;
+      case config::FeedKind::cap:
+        send_cap(run, i);
+        break;
+    }
   }
+}
+
+// Runs `handle` on the answer of request `index`, or records its failure, then finishes the poll
+// after the last answer.
+template <typename Reply, typename Handle>
+auto FeedPoller::completion(const std::shared_ptr<Run>& run, std::size_t index, Handle handle) {
+  return [this, run, index, handle = std::move(handle),
+          lifetime = std::weak_ptr<int>(lifetime_)](Result<Reply> got) {
+    if (lifetime.expired())
+      return;
+    const FeedRequest& answered = run->requests[index];
+    if (got)
+      handle(*run, answered, std::move(got).value());
+    else
+      on_failure(*run, answered, got.error().message);
+    if (--run->outstanding == 0)
+      finish(run);
+  };
+}
+
+void FeedPoller::send_open_meteo(const std::shared_ptr<Run>& run, std::size_t index) {
+  const FeedRequest& request = run->requests[index];
+  weather::fetch_open_meteo(
+      run->queue(*request.feed, client_, io_), *request.feed, request.counties,
+      validators_to_send(*run, request),
+      completion<weather::OpenMeteoResponse>(
+          run, index, [this](Run& r, const FeedRequest& q, weather::OpenMeteoResponse response) {
+            on_answer(r, q, std::move(response));
+          }));
+}
+
+void FeedPoller::send_qweather(const std::shared_ptr<Run>& run, std::size_t index) {
+  const FeedRequest& request = run->requests[index];
+  weather::fetch_qweather_warnings(
+      run->queue(*request.feed, client_, io_), *request.feed, *request.counties.front(),
+      completion<weather::QWeatherReply>(
+          run, index, [this](Run& r, const FeedRequest& q, weather::QWeatherReply reply) {
+            on_qweather(r, q, std::move(reply));
+          }));
+}
+
+void FeedPoller::send_cap(const std::shared_ptr<Run>& run, std::size_t index) {
+  const FeedRequest& request = run->requests[index];
+  weather::fetch_cap_feed(
+      run->queue(*request.feed, client_, io_), *request.feed,
+      completion<weather::CapFeedReply>(
+          run, index, [this](Run& r, const FeedRequest& q, weather::CapFeedReply reply) {
+            on_cap(r, q, std::move(reply));
+          }));
 }
 
 void FeedPoller::on_answer(Run& run, const FeedRequest& request,
@@ -225,6 +266,59 @@ void FeedPoller::on_answer(Run& run, const FeedRequest& request,
       response.attempts);
 }
 
+void FeedPoller::on_qweather(Run& run, const FeedRequest& request, weather::QWeatherReply reply) {
+  const std::string& feed = request.feed->name;
+  const std::string& county = request.counties.front()->code;
+  if (reply.no_data) {
+    // 204 says nothing about what is in force: the last warnings stand.
+    warnings_.confirm(feed, county, run.now);
+    spdlog::debug("feed \"{}\" for county {}: no warning data (204); keeping the last warnings",
+                  feed, county);
+  } else {
+    spdlog::debug("feed \"{}\" for county {}: {} warning(s)", feed, county, reply.warnings.size());
+    warnings_.put(feed, county, std::move(reply.warnings), run.now);
+  }
+  record_answers(run, request);
+}
+
+void FeedPoller::on_cap(Run& run, const FeedRequest& request, weather::CapFeedReply reply) {
+  const config::FeedConfig& feed = *request.feed;
+  if (reply.skipped > 0) {
+    spdlog::warn(
+        "feed \"{}\": the index lists {} more CAP documents than the {} read per poll; "
+        "the rest are not read",
+        feed.name, reply.skipped, weather::kMaxCapDocuments);
+  }
+  for (const config::County* county : request.counties) {
+    warnings_.put(feed.name, county->code,
+                  weather::cap_warnings_for(reply.alerts, county->code, county->latitude,
+                                            county->longitude, run.now),
+                  run.now);
+  }
+  spdlog::debug("feed \"{}\": {} CAP message(s) from {} document(s)", feed.name,
+                reply.alerts.size(), reply.documents);
+  record_answers(run, request);
+}
+
+void FeedPoller::record_answers(Run& run, const FeedRequest& request) {
+  const std::string& feed = request.feed->name;
+  for (const config::County* county : request.counties) {
+    store::FeedState& state = run.state(feed, county->code);
+    const int failures = state.consecutive_failures;
+    if (record_success(state, run.now, {}) == HealthChange::recovered) {
+      spdlog::info("feed \"{}\" for county {} recovered after {} failed poll(s)", feed,
+                   county->code, failures);
+    }
+  }
+}
+
+bool FeedPoller::has_usable_data(const config::FeedConfig& feed, const std::string& county,
+                                 TimePoint now) const {
+  if (feed.kind == config::FeedKind::open_meteo)
+    return cache_.fresh(feed.name, county, now, feed.observation_max_age).has_value();
+  return warnings_.fresh(feed.name, county, now, feed.observation_max_age).has_value();
+}
+
 void FeedPoller::on_failure(Run& run, const FeedRequest& request, const std::string& cause) {
   const config::FeedConfig& feed = *request.feed;
   ++run.result.feed_failures;
@@ -239,11 +333,12 @@ void FeedPoller::on_failure(Run& run, const FeedRequest& request, const std::str
       degraded = degraded || change == HealthChange::degraded;
       new_cause = new_cause || change == HealthChange::new_cause;
     }
-    const bool usable =
-        cache_.fresh(feed.name, county->code, run.now, feed.observation_max_age).has_value();
+    const bool usable = has_usable_data(feed, county->code, run.now);
     (usable ? covered : uncovered).push_back(county);
   }
-  const std::string fallback = fallback_text(covered, uncovered, feed.observation_max_age);
+  const std::string fallback =
+      fallback_text(covered, uncovered, feed.observation_max_age,
+                    feed.kind == config::FeedKind::open_meteo ? "observations" : "warnings");
   if (run.cancelled) {
     spdlog::info("{}; stopping: {}", cause, fallback);
   } else if (degraded) {
@@ -273,25 +368,48 @@ void FeedPoller::finish(const std::shared_ptr<Run>& run) {
   run->done(assess(*run));
 }
 
+void FeedPoller::log_unmodelled(const std::string& county,
+                                const std::vector<OfficialWarning>& official, TimePoint now,
+                                std::set<std::pair<std::string, std::string>>& in_force) {
+  for (const OfficialWarning& warning : unmodelled_warnings(official, now)) {
+    if (!in_force.emplace(county, warning.id).second ||
+        unmodelled_logged_.contains({county, warning.id})) {
+      continue;
+    }
+    spdlog::info(
+        "county {}: official warning {} \"{}\" at {} is in force; riskwarn has no rule "
+        "for this kind (other)",
+        county, warning.id, warning.type_name, to_string(warning.level));
+  }
+}
+
 PollResult FeedPoller::assess(Run& run) {
   PollResult result = std::move(run.result);
   const config::Config& config = *run.config;
+  std::set<std::pair<std::string, std::string>> unmodelled_in_force;
   for (const config::County& county : config.counties) {
-    std::vector<HazardSignal> signals;
-    bool polled = false;
-    bool usable = true;
+    std::vector<HazardSignal> derived;
+    std::vector<OfficialWarning> official;
+    bool usable = !county.feeds.empty();
     bool stale = false;
     for (const std::string& name : county.feeds) {
       const config::FeedConfig& feed = config.feeds.at(name);
-      if (feed.kind != config::FeedKind::open_meteo)
+      stale = stale || run.failed.contains({name, county.code});
+      if (feed.kind != config::FeedKind::open_meteo) {
+        auto warnings = warnings_.fresh(name, county.code, run.now, feed.observation_max_age);
+        if (!warnings) {
+          usable = false;
+          break;
+        }
+        official.insert(official.end(), std::make_move_iterator(warnings->begin()),
+                        std::make_move_iterator(warnings->end()));
         continue;
-      polled = true;
+      }
       auto observation = cache_.fresh(name, county.code, run.now, feed.observation_max_age);
       if (!observation) {
         usable = false;
         break;
       }
-      stale = stale || run.failed.contains({name, county.code});
       HourlySeries series = std::move(observation->series);
       if (feed.shift_to_now) {
         // A replay starts at the hour of this process's first poll and then stays put, so a
@@ -301,17 +419,27 @@ PollResult FeedPoller::assess(Run& run) {
         series = shift_series(std::move(series), *replay_start_);
       }
       const auto found = assess_county(county, series, run.now);
-      signals.insert(signals.end(), found.begin(), found.end());
+      derived.insert(derived.end(), found.begin(), found.end());
     }
-    if (!polled || !usable)
+    if (!usable)
       continue;
     result.assessed_counties.insert(county.code);
     if (stale)
       result.stale_counties.insert(county.code);
+    log_unmodelled(county.code, official, run.now, unmodelled_in_force);
+    std::vector<HazardSignal> signals;
+    for (MergedSignal& merged : merge_signals(derived, official, run.now))
+      signals.push_back(std::move(merged.effective));
     auto risks = match_rules(county.code, signals, config.rules);
     result.risks.insert(result.risks.end(), std::make_move_iterator(risks.begin()),
                         std::make_move_iterator(risks.end()));
   }
+  // Forget the assessed counties' warnings no longer in force, so that one issued again is
+  // logged again.
+  std::erase_if(unmodelled_logged_, [&](const auto& logged) {
+    return result.assessed_counties.contains(logged.first) && !unmodelled_in_force.contains(logged);
+  });
+  unmodelled_logged_.insert(unmodelled_in_force.begin(), unmodelled_in_force.end());
   return result;
 }
 

@@ -63,13 +63,23 @@ TEST(PlanRequests, BatchesCountiesOfOneTimeZoneInConfigOrder) {
             (std::vector<std::string>{"om: 650102 650103", "om: 410102 410103", "om: 410104"}));
 }
 
-TEST(PlanRequests, NeverBatchesAFileFeedAndSkipsOtherKinds) {
+TEST(PlanRequests, NeverBatchesAFileFeedAndAsksACapFeedOnceForAllItsCounties) {
   const auto config =
       config_with({feed("replay", "file:///var/lib/riskwarn/forecast.json", 50),
                    feed("warnings", "https://example.cn/cap.xml", 50, config::FeedKind::cap)},
-                  {county("410102", {"replay", "warnings"}), county("410103", {"replay"})});
+                  {county("410102", {"replay", "warnings"}), county("410103", {"replay"}),
+                   county("410104", {"warnings"})});
+  EXPECT_EQ(
+      describe(plan_requests(config)),
+      (std::vector<std::string>{"replay: 410102", "replay: 410103", "warnings: 410102 410104"}));
+}
+
+TEST(PlanRequests, AsksAQWeatherFeedOncePerCounty) {
+  const auto config =
+      config_with({feed("qw", "https://abc.qweatherapi.com", 50, config::FeedKind::qweather)},
+                  {county("410102", {"qw"}), county("410103", {"qw"})});
   EXPECT_EQ(describe(plan_requests(config)),
-            (std::vector<std::string>{"replay: 410102", "replay: 410103"}));
+            (std::vector<std::string>{"qw: 410102", "qw: 410103"}));
 }
 
 TEST(PlanRequests, ACountyOnTwoFeedsIsAskedOfEach) {
