@@ -27,6 +27,13 @@ struct DaemonSettings {
 
 enum class FeedKind { open_meteo, qweather, cap };
 
+// QWeather's JWT authentication (Console → Project → Credential): an Ed25519 key.
+struct JwtCredentials {
+  std::string key_id;      // the credential ID (the JWT's kid)
+  std::string project_id;  // the project ID (the JWT's sub)
+  Secret private_key_pem;  // PKCS#8 PEM
+};
+
 // [feeds.NAME]: one weather source.
 struct FeedConfig {
   std::string name;
@@ -39,6 +46,7 @@ struct FeedConfig {
   bool shift_to_now =
       false;  // file:// only: replay the series from the hour the daemon first polls
   std::optional<Secret> api_key;
+  std::optional<JwtCredentials> jwt;                   // qweather only; instead of api_key
   std::string ca_file;                                 // http(s): CA bundle; empty = system's
   int max_retries = 2;                                 // per request and poll, on transient errors
   std::chrono::milliseconds retry_base_delay{2000};    // first backoff; doubled per retry

@@ -91,6 +91,45 @@ void read_request_settings(TableReader& reader, const LoadContext& context, Feed
     feed.observation_max_age = *age;
 }
 
+// QWeather's JWT settings: jwt_key_id, jwt_project_id and jwt_private_key_file or
+// jwt_private_key_credential, all or none, for a qweather feed, instead of an API key.
+void read_jwt(TableReader& reader, const toml::table& table, const LoadContext& context,
+              FeedConfig& feed) {
+  auto key_id = reader.nonempty_string("jwt_key_id");
+  auto project_id = reader.nonempty_string("jwt_project_id");
+  auto private_key = read_secret_setting(reader, "jwt_private_key", context);
+  const bool any = key_id || project_id || private_key || table.contains("jwt_private_key_file") ||
+                   table.contains("jwt_private_key_credential");
+  if (!any)
+    return;
+  if (feed.kind != FeedKind::qweather) {
+    reader.report(key_id       ? "jwt_key_id"
+                  : project_id ? "jwt_project_id"
+                               : "jwt_private_key_file",
+                  "JWT authentication is only for qweather feeds");
+    return;
+  }
+  if (feed.api_key || table.contains("api_key_file") || table.contains("api_key_credential")) {
+    reader.report(key_id ? "jwt_key_id" : "jwt_project_id",
+                  "use either an API key or the jwt_* settings, not both");
+    return;
+  }
+  const bool key_setting = private_key || table.contains("jwt_private_key_file") ||
+                           table.contains("jwt_private_key_credential");
+  if (!key_id || !project_id || !key_setting) {
+    reader.report(key_id       ? "jwt_key_id"
+                  : project_id ? "jwt_project_id"
+                               : "jwt_private_key_file",
+                  "JWT authentication needs jwt_key_id, jwt_project_id and "
+                  "jwt_private_key_file or jwt_private_key_credential");
+    return;
+  }
+  if (!private_key)
+    return;  // why it could not be read is already reported
+  feed.jwt =
+      JwtCredentials{std::move(*key_id), std::move(*project_id), std::move(private_key->secret)};
+}
+
 FeedConfig read_feed(const std::string& name, const toml::table& table, const std::string& path,
                      const LoadContext& context) {
   TableReader reader(table, path, context.reporter);
@@ -124,13 +163,16 @@ FeedConfig read_feed(const std::string& name, const toml::table& table, const st
   if (auto key = read_secret_setting(reader, "api_key", context)) {
     feed.api_key = std::move(key->secret);
   }
+  read_jwt(reader, table, context, feed);
   read_request_settings(reader, context, feed);
   const bool over_network = !feed.url.empty() && !feed.url.starts_with(kFileScheme);
-  if (feed.kind == FeedKind::qweather && over_network && !feed.api_key &&
-      !table.contains("api_key_file") && !table.contains("api_key_credential")) {
+  const bool has_key =
+      feed.api_key || table.contains("api_key_file") || table.contains("api_key_credential");
+  const bool has_jwt = feed.jwt || table.contains("jwt_key_id");
+  if (feed.kind == FeedKind::qweather && over_network && !has_key && !has_jwt) {
     context.reporter.error(table.source(), path,
                            "a qweather feed over http(s) needs api_key_file or "
-                           "api_key_credential");
+                           "api_key_credential, or the jwt_* settings");
   }
   reader.report_unknown_keys();
   return feed;

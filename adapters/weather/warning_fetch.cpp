@@ -136,12 +136,21 @@ std::string resolve_url(std::string_view base, std::string_view reference) {
 }
 
 void fetch_qweather_warnings(http::RequestQueue& queue, const config::FeedConfig& feed,
-                             const config::County& county,
+                             const config::County& county, TimePoint now,
                              std::function<void(Result<QWeatherReply>)> done) {
   http::HttpRequest request = feed_request(feed, qweather_warning_url(feed.url, county));
+  const std::string where = "feed \"" + feed.name + "\" for county " + county.code;
   if (feed.api_key)
     request.headers.push_back(qweather_api_key_header(*feed.api_key));
-  const std::string where = "feed \"" + feed.name + "\" for county " + county.code;
+  if (feed.jwt) {
+    auto jwt = qweather_jwt(
+        QWeatherJwtKey{feed.jwt->key_id, feed.jwt->project_id, feed.jwt->private_key_pem}, now);
+    if (!jwt) {
+      done(Error{where + ": " + jwt.error().message});
+      return;
+    }
+    request.headers.push_back(qweather_bearer_header(*jwt));
+  }
   queue.submit(std::move(request), [where, done = std::move(done)](http::HttpResult got) {
     if (got.error) {
       done(Error{where + ": " + got.error_text + attempts_note(got.attempts)});

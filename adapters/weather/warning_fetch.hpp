@@ -31,11 +31,11 @@ struct CapFeedReply {
 std::string resolve_url(std::string_view base, std::string_view reference);
 
 // Fetches one county's warnings from a QWeather feed through the feed's queue, with the feed's
-// api_key in the X-QW-Api-Key header when it has one. done is called once on the io_context
-// thread with the reply (a 204 as no_data) or an Error naming the feed, the county and the
+// api_key in the X-QW-Api-Key header, or a JWT signed for `now` as a bearer token. done is called
+// once with the reply (a 204 as no_data) or an Error naming the feed, the county and the
 // cause (never the key or the query string).
 void fetch_qweather_warnings(http::RequestQueue& queue, const config::FeedConfig& feed,
-                             const config::County& county,
+                             const config::County& county, TimePoint now,
                              std::function<void(Result<QWeatherReply>)> done);
 
 // Fetches a CAP feed through its queue: a CAP document or a feed embedding alerts is parsed as

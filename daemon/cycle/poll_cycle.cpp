@@ -215,7 +215,7 @@ void FeedPoller::send_open_meteo(const std::shared_ptr<Run>& run, std::size_t in
 void FeedPoller::send_qweather(const std::shared_ptr<Run>& run, std::size_t index) {
   const FeedRequest& request = run->requests[index];
   weather::fetch_qweather_warnings(
-      run->queue(*request.feed, client_, io_), *request.feed, *request.counties.front(),
+      run->queue(*request.feed, client_, io_), *request.feed, *request.counties.front(), run->now,
       completion<weather::QWeatherReply>(
           run, index, [this](Run& r, const FeedRequest& q, weather::QWeatherReply reply) {
             on_qweather(r, q, std::move(reply));

@@ -157,6 +157,36 @@ TEST_F(OfficialWarnings, AQWeatherWarningIsAskedPerCountyWithTheApiKey) {
   EXPECT_EQ(feed_state("qw", "410102").last_success_at, now_);
 }
 
+TEST_F(OfficialWarnings, AQWeatherFeedWithJwtSendsABearerTokenInsteadOfTheKey) {
+  // The RFC 8032 §7.1 test 1 key as PKCS#8 PEM: test data, not a credential.
+  dir_.write("qweather-ed25519.pem",
+             "-----BEGIN PRIVATE KEY-----\n"
+             "MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g\n"
+             "-----END PRIVATE KEY-----\n");
+  const std::string text =
+      "[feeds.qw]\nkind = \"qweather\"\nurl = \"" + qweather_.server().url("/v7/warning/now") +
+      "\"\njwt_key_id = \"KEY123\"\njwt_project_id = \"PRJ456\"\njwt_private_key_file = \"" +
+      (dir_.path() / "qweather-ed25519.pem").string() +
+      "\"\nmax_retries = 0\n"
+      "[[counties]]\ncode = \"410102\"\nname = \"中原区\"\nlatitude = 34.75\n"
+      "longitude = 113.62\nfeeds = [\"qw\"]\n";
+  auto loaded = config::load_config(dir_.write("jwt.toml", text).string(), config::LoadOptions{});
+  ASSERT_TRUE(std::holds_alternative<config::Config>(loaded));
+  const auto config =
+      std::make_shared<const config::Config>(std::get<config::Config>(std::move(loaded)));
+  cycle::FeedPoller poller(io_, client_, *store_);
+  const cycle::PollResult result = poll(poller, config, now_);
+
+  EXPECT_EQ(rules_of(result, "410102"), std::vector<std::string>{"road_traffic.fog|orange"});
+  const auto requests = qweather_.server().requests();
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_FALSE(requests[0].headers.contains("x-qw-api-key"));
+  const std::string authorization = requests[0].headers.at("authorization");
+  ASSERT_TRUE(authorization.starts_with("Bearer ")) << authorization;
+  // header.payload.signature, the header being {"alg":"EdDSA","kid":"KEY123"} in base64url.
+  EXPECT_EQ(std::count(authorization.begin(), authorization.end(), '.'), 2);
+}
+
 TEST_F(OfficialWarnings, NoDataKeepsThePreviousWarnings) {
   const auto config = load_official();
   ASSERT_NE(config, nullptr);

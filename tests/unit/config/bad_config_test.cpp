@@ -127,7 +127,7 @@ const BadConfig kBadConfigs[] = {
     {"qweather_without_key",
      "[feeds.qw]\nkind = \"qweather\"\nurl = \"https://example.cn/\"\n",
      {"test.toml:1:1: feeds.qw: a qweather feed over http(s) needs api_key_file or "
-      "api_key_credential"}},
+      "api_key_credential, or the jwt_* settings"}},
     {"feed_name_with_space",
      "[feeds.\"open meteo\"]\nkind = \"open-meteo\"\nurl = \"file://x\"\n",
      {"test.toml:1:8: feeds.\"open meteo\": a feed name may contain only letters, digits, \"_\" "

@@ -77,6 +77,18 @@ TEST_P(BadFeedConfig, ReportsExactly) {
 }
 
 const BadFeed kBadFeeds[] = {
+    {"jwt_on_an_open_meteo_feed",
+     feed_with("jwt_key_id = \"K\"\n"),
+     {"test.toml:4:14: feeds.x.jwt_key_id: JWT authentication is only for qweather feeds"}},
+    {"jwt_incomplete",
+     "[feeds.x]\nkind = \"qweather\"\nurl = \"https://abc.qweatherapi.com\"\n"
+     "jwt_key_id = \"K\"\n",
+     {"test.toml:4:14: feeds.x.jwt_key_id: JWT authentication needs jwt_key_id, jwt_project_id "
+      "and jwt_private_key_file or jwt_private_key_credential"}},
+    {"qweather_without_key_or_jwt",
+     "[feeds.x]\nkind = \"qweather\"\nurl = \"https://abc.qweatherapi.com\"\n",
+     {"test.toml:1:1: feeds.x: a qweather feed over http(s) needs api_key_file or "
+      "api_key_credential, or the jwt_* settings"}},
     {"max_retries_out_of_range",
      feed_with("max_retries = 11\n"),
      {"test.toml:4:15: feeds.x.max_retries: 11 is out of range 0..10"}},
