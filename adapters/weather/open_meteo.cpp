@@ -1,5 +1,7 @@
 #include "adapters/weather/open_meteo.hpp"
 
+#include "adapters/weather/response_text.hpp"
+
 #include <array>
 #include <chrono>
 #include <cmath>
@@ -66,50 +68,6 @@ Error failure(std::string what) {
   return Error{"open-meteo: " + std::move(what)};
 }
 
-// The length of the well-formed UTF-8 sequence at the start of text, or 0 when it is not one.
-std::size_t utf8_sequence_length(std::string_view text) {
-  const auto lead = static_cast<unsigned char>(text[0]);
-  const std::size_t length = lead < 0x80                   ? 1
-                             : lead >= 0xC2 && lead < 0xE0 ? 2
-                             : lead >= 0xE0 && lead < 0xF0 ? 3
-                             : lead >= 0xF0 && lead < 0xF5 ? 4
-                                                           : 0;
-  if (length == 0 || length > text.size())
-    return 0;
-  for (std::size_t i = 1; i < length; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-      return 0;
-  }
-  // Overlong forms, UTF-16 surrogates and code points above U+10FFFF.
-  const auto second = length > 1 ? static_cast<unsigned char>(text[1]) : 0;
-  if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second >= 0xA0) ||
-      (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second >= 0x90)) {
-    return 0;
-  }
-  return length;
-}
-
-// Text from the response made safe and short for a message: at most about max_bytes, control
-// characters and bytes that are not well-formed UTF-8 replaced by '?'.
-std::string excerpt(std::string_view text, std::size_t max_bytes = 64) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < text.size() && out.size() < max_bytes) {
-    const std::size_t length = utf8_sequence_length(text.substr(i));
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (length == 0 || byte < 0x20 || byte == 0x7F) {
-      out += '?';
-      ++i;
-    } else {
-      out += text.substr(i, length);
-      i += length;
-    }
-  }
-  if (i < text.size())
-    out += "...";
-  return out;
-}
-
 // A json exception's description without its "[json.exception.parse_error.101] " prefix.
 std::string_view description(const json::exception& e) {
   const std::string_view what = e.what();
@@ -117,46 +75,16 @@ std::string_view description(const json::exception& e) {
   return end_of_id == std::string_view::npos ? what : what.substr(end_of_id + 2);
 }
 
-std::string in_quotes(std::string_view text) {
-  return "\"" + excerpt(text) + "\"";
-}
-
 std::string type_of(const json& value) {
   return value.type_name();
 }
 
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::size_t find_ignoring_case(std::string_view haystack, std::string_view needle,
-                               std::size_t from = 0) {
-  for (std::size_t i = from; i + needle.size() <= haystack.size(); ++i) {
-    std::size_t k = 0;
-    while (k < needle.size() && lower(haystack[i + k]) == needle[k])
-      ++k;
-    if (k == needle.size())
-      return i;
-  }
-  return std::string_view::npos;
-}
-
 // The error for a body that is markup (a proxy's or server's error page) instead of JSON.
 Error html_page_error(std::string_view body) {
-  const std::size_t tag = find_ignoring_case(body, "<title");
-  const std::size_t open = tag == std::string_view::npos ? tag : body.find('>', tag);
-  const std::size_t close =
-      open == std::string_view::npos ? open : find_ignoring_case(body, "</title", open);
-  if (close == std::string_view::npos) {
+  const auto title = text::html_title(body);
+  if (!title)
     return failure("response is an HTML page, not JSON");
-  }
-  return failure("response is an HTML page, not JSON (title " +
-                 in_quotes(body.substr(open + 1, close - open - 1)) + ")");
-}
-
-std::string_view trim_leading_space(std::string_view text) {
-  const std::size_t first = text.find_first_not_of(" \t\r\n");
-  return first == std::string_view::npos ? std::string_view{} : text.substr(first);
+  return failure("response is an HTML page, not JSON (title \"" + *title + "\")");
 }
 
 // An integral JSON number as int64; nullopt for non-integral, out-of-range or non-numbers.
@@ -186,7 +114,7 @@ Result<std::chrono::seconds> read_utc_offset(const json& root) {
   const std::optional<std::int64_t> seconds = as_integer(*it);
   if (!seconds || *seconds < -kMaxUtcOffsetSeconds || *seconds > kMaxUtcOffsetSeconds) {
     return failure("utc_offset_seconds must be a whole number of seconds within ±18 h, got " +
-                   excerpt(it->dump()));
+                   text::excerpt(it->dump()));
   }
   return std::chrono::seconds{*seconds};
 }
@@ -204,7 +132,7 @@ Result<const json*> read_object(const json& parent, std::string_view key, std::s
 Result<std::vector<TimePoint>> read_times(const json& hourly, const json& units,
                                           std::chrono::seconds utc_offset) {
   if (const auto unit = units.find("time"); unit != units.end() && *unit != "iso8601") {
-    return failure("hourly_units.time is " + excerpt(unit->dump()) +
+    return failure("hourly_units.time is " + text::excerpt(unit->dump()) +
                    "; only \"iso8601\" times are supported");
   }
   const auto it = hourly.find("time");
@@ -225,9 +153,9 @@ Result<std::vector<TimePoint>> read_times(const json& hourly, const json& units,
     const std::string& text = entry.get_ref<const std::string&>();
     const std::optional<TimePoint> t = parse_local_minutes(text, utc_offset);
     if (!t)
-      return failure(where + " " + in_quotes(text) + " is not a time YYYY-MM-DDTHH:MM");
+      return failure(where + " " + text::quoted(text) + " is not a time YYYY-MM-DDTHH:MM");
     if (!times.empty() && *t != times.back() + std::chrono::hours{1}) {
-      return failure(where + " " + in_quotes(text) + " is not one hour after hourly.time[" +
+      return failure(where + " " + text::quoted(text) + " is not one hour after hourly.time[" +
                      std::to_string(i - 1) + "]");
     }
     times.push_back(*t);
@@ -249,7 +177,7 @@ Result<Unit> read_unit(const json& units, const VariableSpec& spec) {
       return unit;
     accepted += (accepted.empty() ? "" : ", ") + std::string{unit.name};
   }
-  return failure(path + " is " + in_quotes(name) +
+  return failure(path + " is " + text::quoted(name) +
                  ", a unit riskwarn cannot convert (accepted: " + accepted + ")");
 }
 
@@ -288,7 +216,7 @@ Result<Column> read_column(const json& hourly, const json& units, const Variable
 }
 
 Result<json> parse_json(std::string_view body) {
-  const std::string_view start = trim_leading_space(body);
+  const std::string_view start = text::trim(body);
   if (start.empty())
     return failure("response body is empty");
   if (start.front() == '<')
@@ -297,9 +225,9 @@ Result<json> parse_json(std::string_view body) {
     return json::parse(body.begin(), body.end());
   } catch (const json::parse_error& e) {
     return failure("response is not valid JSON (byte " + std::to_string(e.byte) +
-                   "): " + excerpt(description(e), 200));
+                   "): " + text::excerpt(description(e), 200));
   } catch (const json::exception& e) {  // a number too large for a double
-    return failure("response is not valid JSON: " + excerpt(description(e), 200));
+    return failure("response is not valid JSON: " + text::excerpt(description(e), 200));
   }
 }
 
@@ -322,7 +250,7 @@ std::optional<Error> api_error(const json& root) {
     return failure("the API returned an error without a reason");
   }
   return failure("the API returned an error: " +
-                 excerpt(reason->get_ref<const std::string&>(), 300));
+                 text::excerpt(reason->get_ref<const std::string&>(), 300));
 }
 
 // One location's object of a response.

@@ -1,5 +1,7 @@
 #include "adapters/weather/open_meteo.hpp"
 
+#include "adapters/http/percent_encode.hpp"
+
 #include <array>
 #include <charconv>
 #include <string>
@@ -27,25 +29,6 @@ std::string coordinate(double degrees) {
   return text;
 }
 
-// Percent-encodes everything but the RFC 3986 unreserved characters.
-std::string url_encode(std::string_view text) {
-  constexpr std::string_view kHex = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : text) {
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-    if (unreserved) {
-      out += c;
-    } else {
-      const auto byte = static_cast<unsigned char>(c);
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0x0F];
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string open_meteo_query(double latitude, double longitude, std::string_view timezone) {
@@ -61,7 +44,8 @@ std::string open_meteo_query(std::span<const Coordinates> places, std::string_vi
     longitudes += (longitudes.empty() ? "" : ",") + coordinate(place.longitude);
   }
   return "latitude=" + latitudes + "&longitude=" + longitudes +
-         "&hourly=" + std::string{kHourlyVariables} + "&timezone=" + url_encode(timezone) +
+         "&hourly=" + std::string{kHourlyVariables} +
+         "&timezone=" + http::percent_encode(timezone) +
          "&wind_speed_unit=ms&forecast_days=3&past_days=2";
 }
 

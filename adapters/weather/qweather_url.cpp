@@ -1,5 +1,7 @@
 #include "adapters/weather/qweather_url.hpp"
 
+#include "adapters/http/percent_encode.hpp"
+
 #include <array>
 #include <charconv>
 
@@ -16,25 +18,6 @@ std::string coordinate(double degrees) {
       std::to_chars(buf.data(), buf.data() + buf.size(), degrees, std::chars_format::fixed, 2).ptr;
   std::string text(buf.data(), end);
   return text == "-0.00" ? "0.00" : text;
-}
-
-// Percent-encodes everything but the RFC 3986 unreserved characters.
-std::string url_encode(std::string_view text) {
-  constexpr std::string_view kHex = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : text) {
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-    if (unreserved) {
-      out += c;
-    } else {
-      const auto byte = static_cast<unsigned char>(c);
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0x0F];
-    }
-  }
-  return out;
 }
 
 // The URL up to its query, without trailing slashes.
@@ -75,7 +58,7 @@ std::string qweather_warning_url(std::string_view feed_url, const config::County
   if (qweather_endpoint_of(feed_url) == QWeatherEndpoint::warning_now_v7) {
     const std::string location =
         location_id.empty() ? coordinate(county.longitude) + "," + coordinate(county.latitude)
-                            : url_encode(location_id);
+                            : http::percent_encode(location_id);
     return with_query(std::string{path}, query, "location=" + location + "&lang=zh");
   }
   std::string url{path};
