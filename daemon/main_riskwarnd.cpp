@@ -5,11 +5,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <iostream>
 #include <string>
 #include <vector>
 
-#include "config/load.hpp"
 #include "daemon/cli/options.hpp"
+#include "daemon/config_file.hpp"
 #include "daemon/logging.hpp"
 #include "daemon/service/service.hpp"
 #include "riskwarn/version.hpp"
@@ -21,33 +22,21 @@ constexpr int kExitFailure = 1;
 constexpr int kExitBadConfig = 2;
 constexpr int kExitUsage = 64;  // EX_USAGE
 
-std::string credentials_directory() {
-  const char* dir = std::getenv("CREDENTIALS_DIRECTORY");
-  return dir != nullptr ? dir : "";
-}
-
 int run(const riskwarn::cli::DaemonOptions& options) {
-  using riskwarn::config::Diagnostic;
-  auto loaded = riskwarn::config::load_config(
-      options.config_path, riskwarn::config::LoadOptions{credentials_directory()});
-  if (const auto* diagnostics = std::get_if<std::vector<Diagnostic>>(&loaded)) {
-    for (const Diagnostic& diagnostic : *diagnostics) {
-      std::fprintf(stderr, "%s\n", riskwarn::config::to_string(diagnostic).c_str());
-    }
+  auto loaded = riskwarn::load_config_or_report(options.config_path, std::cerr);
+  if (!loaded)
     return kExitBadConfig;
-  }
   if (options.check_config) {
     std::fprintf(stdout, "%s: configuration is valid\n", options.config_path.c_str());
     return kExitOk;
   }
-  auto config = std::make_shared<const riskwarn::config::Config>(
-      std::get<riskwarn::config::Config>(std::move(loaded)));
+  auto config = std::make_shared<const riskwarn::config::Config>(std::move(*loaded));
   riskwarn::setup_logging(options.log_level.value_or(config->daemon.log_level));
   riskwarn::service::Service service(
       riskwarn::service::ServiceOptions{.config_path = options.config_path,
                                         .once = options.once,
                                         .log_level = options.log_level,
-                                        .credentials_directory = credentials_directory()},
+                                        .credentials_directory = riskwarn::credentials_directory()},
       std::move(config));
   return service.run();
 }

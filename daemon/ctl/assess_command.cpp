@@ -14,7 +14,7 @@
 #include "adapters/weather/cap.hpp"
 #include "adapters/weather/open_meteo.hpp"
 #include "adapters/weather/qweather.hpp"
-#include "config/load.hpp"
+#include "daemon/config_file.hpp"
 #include "rules/assess/assess_all.hpp"
 #include "rules/assess/merge.hpp"
 
@@ -368,15 +368,10 @@ int run_assess(const std::vector<std::string>& args, std::ostream& out, std::ost
     return kExitOk;
   }
 
-  const char* credentials = std::getenv("CREDENTIALS_DIRECTORY");
-  const config::LoadResult loaded = config::load_config(
-      options.config_path, config::LoadOptions{credentials != nullptr ? credentials : ""});
-  if (const auto* diagnostics = std::get_if<std::vector<config::Diagnostic>>(&loaded)) {
-    for (const config::Diagnostic& diagnostic : *diagnostics)
-      err << config::to_string(diagnostic) << "\n";
+  const auto loaded = load_config_or_report(options.config_path, err);
+  if (!loaded)
     return kExitBadConfig;
-  }
-  const auto& config = std::get<config::Config>(loaded);
+  const config::Config& config = *loaded;
   const config::County* county = nullptr;
   for (const config::County& c : config.counties) {
     if (c.code == options.county_code)

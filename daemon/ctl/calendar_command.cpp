@@ -10,7 +10,7 @@
 #include <variant>
 
 #include "adapters/calendar/calendar_inputs_loader.hpp"
-#include "config/load.hpp"
+#include "daemon/config_file.hpp"
 #include "rules/calendar/calendar_inputs.hpp"
 #include "rules/calendar/date.hpp"
 #include "rules/calendar/lunar.hpp"
@@ -93,15 +93,10 @@ std::variant<CalendarOptions, UsageError> parse_options(const std::vector<std::s
 // expanded over range), or nullopt once every problem is written to err.
 std::optional<CalendarInputs> load_inputs(const std::string& path, DateRange range,
                                           std::ostream& err) {
-  const char* credentials = std::getenv("CREDENTIALS_DIRECTORY");
-  auto loaded =
-      config::load_config(path, config::LoadOptions{credentials != nullptr ? credentials : ""});
-  if (const auto* diagnostics = std::get_if<std::vector<config::Diagnostic>>(&loaded)) {
-    for (const auto& diagnostic : *diagnostics)
-      err << config::to_string(diagnostic) << "\n";
+  const auto config = load_config_or_report(path, err);
+  if (!config)
     return std::nullopt;
-  }
-  auto inputs = calendar::load_calendar_inputs(std::get<config::Config>(loaded), range);
+  auto inputs = calendar::load_calendar_inputs(*config, range);
   if (!inputs) {
     err << inputs.error().message << "\n";
     return std::nullopt;
